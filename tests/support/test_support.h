@@ -7,7 +7,6 @@
 
 #include <iosfwd>
 
-class QString;
 void PrintTo(const QString &text, std::ostream *os);
 
 namespace riskatlas::test {
