@@ -34,6 +34,9 @@ public:
     /// Same definition (compared by PROJ, ignoring metadata).
     bool isSameAs(const Crs &other) const;
 
+    /// Internal: assembles a Crs already identified by PROJ.
+    static Crs fromParts(QString wkt, QString name, std::optional<int> epsg, bool geographic);
+
 private:
     QString m_wkt;
     QString m_name;

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace riskatlas::cli {
+
+/// Exit codes, the CLI's contract: 0 success, 1 processing error, 2 bad input or usage.
+enum ExitCode { Success = 0, ProcessingFailure = 1, BadInput = 2 };
+
+/// Parses `arguments` (the subcommand's, program name first) with `parser`; on a usage error
+/// prints it and returns false. Prints help and exits 0 on --help.
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int &exitCode);
+
+int runInfo(const QStringList &arguments);
+int runConvert(const QStringList &arguments);
+
+/// Prints `error: …` to stderr.
+void printError(const QString &message);
+
+} // namespace riskatlas::cli

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "app/cli/command.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace riskatlas::cli;
+
+namespace {
+
+const char kUsage[] =
+    "Usage: riskatlas-cli COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  info PATH... [--json]      describe census layers: driver, CRS, features, fields,\n"
+    "                             encoding, geometry validity\n"
+    "  convert IN OUT             convert between formats (.gpkg .shp .zip .geojson .csv .xlsx)\n"
+    "\n"
+    "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
+    "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("riskatlas-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RISKATLAS_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        std::fputs(kUsage, stderr);
+        return BadInput;
+    }
+    const QString command = arguments.takeAt(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::fputs(kUsage, stdout);
+        return Success;
+    }
+    if (command == QLatin1String("--version")) {
+        std::printf("riskatlas-cli %s\n", RISKATLAS_VERSION);
+        return Success;
+    }
+    arguments[0] = QStringLiteral("riskatlas-cli ") + command;
+    if (command == QLatin1String("info"))
+        return runInfo(arguments);
+    if (command == QLatin1String("convert"))
+        return runConvert(arguments);
+    printError(QStringLiteral("unknown command \"%1\"").arg(command));
+    std::fputs(kUsage, stderr);
+    return BadInput;
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/geometry/geometry_repair.h"
+
+#include "core/crs/coordinate_transform.h"
+#include "core/crs/metric_crs.h"
+#include "core/error.h"
+#include "core/feedback.h"
+#include "core/geometry/layer_extent.h"
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace riskatlas::geometry {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int dimensionOf(const geos::Context &context, const GEOSGeometry *geometry)
+{
+    return GEOSGeom_getDimensions_r(context.handle(), geometry);
+}
+
+QString invalidityReason(const geos::Context &context, const GEOSGeometry *geometry)
+{
+    char *reason = nullptr;
+    GEOSGeometry *location = nullptr;
+    GEOSisValidDetail_r(context.handle(), geometry, 0, &reason, &location);
+    QString text = reason ? QString::fromUtf8(reason) : QStringLiteral("invalid geometry");
+    GEOSFree_r(context.handle(), reason);
+    if (location) {
+        text += QStringLiteral(" at (") + geos::toWkt(context, location, 6)
+                                              .remove(QStringLiteral("POINT ("))
+                                              .remove(QLatin1Char(')')) +
+                QLatin1Char(')');
+        GEOSGeom_destroy_r(context.handle(), location);
+    }
+    return text;
+}
+
+// Collects the parts of `geometry` that have `dimension`, flattening nested collections.
+void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
+                  std::vector<GEOSGeometry *> &parts)
+{
+    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
+    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
+        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
+        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
+        for (int i = 0; i < count; ++i)
+            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
+                         parts);
+        return;
+    }
+    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
+        dimensionOf(context, geometry) == dimension)
+        parts.push_back(GEOSGeom_clone_r(context.handle(), geometry));
+}
+
+int multiTypeFor(int dimension)
+{
+    switch (dimension) {
+    case 0:
+        return GEOS_MULTIPOINT;
+    case 1:
+        return GEOS_MULTILINESTRING;
+    default:
+        return GEOS_MULTIPOLYGON;
+    }
+}
+
+QString collapseDescription(const geos::Context &context, const GEOSGeometry *made)
+{
+    if (!made || GEOSisEmpty_r(context.handle(), made))
+        return QStringLiteral("dropped: nothing valid left");
+    switch (dimensionOf(context, made)) {
+    case 0:
+        return QStringLiteral("dropped: collapsed to points");
+    case 1:
+        return QStringLiteral("dropped: collapsed to a line");
+    default:
+        return QStringLiteral("dropped: nothing of its dimension left");
+    }
+}
+
+} // namespace
+
+geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
+                                            const GEOSGeometry *geometry, int dimension)
+{
+    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(context.handle());
+    GEOSMakeValidParams_setMethod_r(context.handle(), params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(context.handle(), params, 0);
+    geos::GeometryPtr made =
+        geos::own(context, GEOSMakeValidWithParams_r(context.handle(), geometry, params));
+    GEOSMakeValidParams_destroy_r(context.handle(), params);
+    if (!made)
+        throw ProcessingError({}, QStringLiteral("MakeValid failed: %1").arg(context.lastError()));
+
+    std::vector<GEOSGeometry *> parts;
+    collectParts(context, made.get(), dimension, parts);
+    if (parts.empty())
+        return geos::own(context, nullptr);
+    if (parts.size() == 1)
+        return geos::own(context, parts.front());
+    return geos::own(context,
+                     GEOSGeom_createCollection_r(context.handle(), multiTypeFor(dimension),
+                                                 parts.data(), unsigned(parts.size())));
+}
+
+void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback)
+{
+    geos::Context context;
+    // Areas for the report are measured in metres where the layer has a CRS.
+    std::optional<crs::CoordinateTransform> toMetric;
+    if (layer.crs.isValid() && model::geometryDimension(layer.geometryType) != 0) {
+        if (const auto extent = layerExtent(layer)) {
+            try {
+                const crs::Crs metric = crs::metricCrsFor(layer.crs, extent->minX, extent->minY,
+                                                          extent->maxX, extent->maxY);
+                toMetric.emplace(layer.crs, metric);
+            } catch (const InputError &) {
+                // Outside the Gauss-Krüger zones: fall back to layer units.
+            }
+        }
+    }
+    report.areaUnit = toMetric ? QStringLiteral("m²") : QStringLiteral("units²");
+    auto areaOf = [&](const GEOSGeometry *geometry) {
+        if (!geometry || dimensionOf(context, geometry) != 2)
+            return dimensionOf(context, geometry) == 2 ? 0.0 : kNaN;
+        double area = 0;
+        if (toMetric && !toMetric->isIdentity()) {
+            geos::GeometryPtr projected =
+                geos::fromWkb(context, toMetric->transformWkb(geos::toWkb(context, geometry)));
+            GEOSArea_r(context.handle(), projected.get(), &area);
+        } else {
+            GEOSArea_r(context.handle(), geometry, &area);
+        }
+        return area;
+    };
+
+    std::vector<model::Feature> kept;
+    kept.reserve(layer.features.size());
+    const double total = double(std::max<size_t>(layer.features.size(), 1));
+    qint64 index = 0;
+    for (model::Feature &feature : layer.features) {
+        if (feedback && (index % 256) == 0) {
+            feedback->throwIfCanceled();
+            feedback->setProgress(100.0 * double(index) / total);
+        }
+        ++index;
+        if (feature.wkb.isEmpty()) {
+            kept.push_back(std::move(feature));
+            continue;
+        }
+        ++report.checked;
+        geos::GeometryPtr geometry = geos::fromWkb(context, feature.wkb);
+        if (GEOSisEmpty_r(context.handle(), geometry.get())) {
+            report.entries.append({feature.fid, QStringLiteral("empty geometry"), kNaN, kNaN,
+                                   QStringLiteral("dropped: empty geometry")});
+            ++report.dropped;
+            continue;
+        }
+        if (GEOSisValid_r(context.handle(), geometry.get()) == 1) {
+            kept.push_back(std::move(feature));
+            continue;
+        }
+        ++report.invalid;
+        const int dimension = dimensionOf(context, geometry.get());
+        const QString problem = invalidityReason(context, geometry.get());
+        const double before = areaOf(geometry.get());
+        geos::GeometryPtr repaired = makeValidKeepingDimension(context, geometry.get(), dimension);
+        if (!repaired) {
+            GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(context.handle());
+            GEOSMakeValidParams_setMethod_r(context.handle(), params, GEOS_MAKE_VALID_STRUCTURE);
+            geos::GeometryPtr made = geos::own(
+                context, GEOSMakeValidWithParams_r(context.handle(), geometry.get(), params));
+            GEOSMakeValidParams_destroy_r(context.handle(), params);
+            report.entries.append({feature.fid, problem, before, 0.0,
+                                   collapseDescription(context, made.get())});
+            ++report.dropped;
+            continue;
+        }
+        report.entries.append(
+            {feature.fid, problem, before, areaOf(repaired.get()), QStringLiteral("repaired")});
+        ++report.repaired;
+        feature.wkb = geos::toWkb(context, repaired.get());
+        kept.push_back(std::move(feature));
+    }
+    layer.features = std::move(kept);
+    if (feedback)
+        feedback->setProgress(100.0);
+}
+
+} // namespace riskatlas::geometry

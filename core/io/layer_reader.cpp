@@ -1,0 +1,585 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/io/layer_reader.h"
+
+#include "core/error.h"
+#include "core/feedback.h"
+#include "core/gdal/gdal_error_capture.h"
+#include "core/gdal/gdal_handles.h"
+#include "core/io/csv_table_reader.h"
+#include "core/io/dataset_path.h"
+#include "core/io/point_table_builder.h"
+#include "core/io/shapefile_integrity.h"
+#include "core/io/text_encoding.h"
+#include "core/io/xlsx_table_reader.h"
+#include "core/io/zip_archive.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace riskatlas::io {
+
+namespace {
+
+model::FieldType fieldTypeFor(OGRFieldDefnH field)
+{
+    switch (OGR_Fld_GetType(field)) {
+    case OFTInteger:
+        return OGR_Fld_GetSubType(field) == OFSTBoolean ? model::FieldType::Boolean
+                                                        : model::FieldType::Integer;
+    case OFTInteger64:
+        return model::FieldType::Integer64;
+    case OFTReal:
+        return model::FieldType::Real;
+    case OFTDate:
+        return model::FieldType::Date;
+    case OFTDateTime:
+        return model::FieldType::DateTime;
+    default:
+        return model::FieldType::String;
+    }
+}
+
+model::GeometryType geometryTypeFor(OGRwkbGeometryType type)
+{
+    switch (wkbFlatten(OGR_GT_GetLinear(type))) {
+    case wkbNone:
+        return model::GeometryType::None;
+    case wkbPoint:
+        return model::GeometryType::Point;
+    case wkbLineString:
+        return model::GeometryType::LineString;
+    case wkbPolygon:
+        return model::GeometryType::Polygon;
+    case wkbMultiPoint:
+        return model::GeometryType::MultiPoint;
+    case wkbMultiLineString:
+        return model::GeometryType::MultiLineString;
+    case wkbMultiPolygon:
+        return model::GeometryType::MultiPolygon;
+    case wkbGeometryCollection:
+        return model::GeometryType::GeometryCollection;
+    default:
+        return model::GeometryType::Unknown;
+    }
+}
+
+QByteArray geometryToWkb(OGRGeometryH source)
+{
+    if (!source)
+        return {};
+    gdal::GeometryPtr geometry(OGR_G_Clone(source));
+    if (OGR_GT_IsNonLinear(OGR_G_GetGeometryType(geometry.get())))
+        geometry.reset(OGR_G_GetLinearGeometry(geometry.get(), 0, nullptr));
+    OGR_G_FlattenTo2D(geometry.get());
+    QByteArray wkb(qsizetype(OGR_G_WkbSizeEx(geometry.get())), Qt::Uninitialized);
+    OGR_G_ExportToIsoWkb(geometry.get(), wkbNDR, reinterpret_cast<unsigned char *>(wkb.data()));
+    return wkb;
+}
+
+// Decodes DBF text with the layer's encoding; GDAL hands raw bytes when recoding is off.
+class TextDecoder
+{
+public:
+    TextDecoder(QString encoding, bool repair)
+        : m_encoding(std::move(encoding))
+        , m_repair(repair)
+    {}
+    bool isUtf8() const { return m_encoding == QLatin1String("UTF-8"); }
+
+    std::optional<QString> decode(const char *bytes) const
+    {
+        const QByteArray raw(bytes);
+        if (isUtf8()) {
+            if (const auto text = decodeStrict(raw, m_encoding))
+                return text;
+            return std::nullopt;
+        }
+        return decodeStrict(raw, m_encoding);
+    }
+    QString lossy(const char *bytes) const { return QString::fromUtf8(bytes); }
+    const QString &encoding() const { return m_encoding; }
+    bool repair() const { return m_repair; }
+
+private:
+    QString m_encoding;
+    bool m_repair;
+};
+
+QVariant fieldValue(OGRFeatureH feature, int index, model::FieldType type,
+                    const TextDecoder &decoder, const ErrorLocation &where, ReadReport *report,
+                    const QString &fieldName)
+{
+    if (!OGR_F_IsFieldSetAndNotNull(feature, index))
+        return {};
+    switch (type) {
+    case model::FieldType::Integer:
+        return OGR_F_GetFieldAsInteger(feature, index);
+    case model::FieldType::Boolean:
+        return OGR_F_GetFieldAsInteger(feature, index) != 0;
+    case model::FieldType::Integer64:
+        return qint64(OGR_F_GetFieldAsInteger64(feature, index));
+    case model::FieldType::Real:
+        return OGR_F_GetFieldAsDouble(feature, index);
+    case model::FieldType::Date:
+    case model::FieldType::DateTime: {
+        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+        float ss = 0;
+        OGR_F_GetFieldAsDateTimeEx(feature, index, &y, &m, &d, &hh, &mm, &ss, &tz);
+        const QDate date(y, m, d);
+        if (type == model::FieldType::Date)
+            return date;
+        const QTime time(hh, mm, int(ss), int((ss - int(ss)) * 1000));
+        if (tz > 1)
+            return QDateTime(date, time, QTimeZone((tz - 100) * 15 * 60));
+        return QDateTime(date, time);
+    }
+    case model::FieldType::String:
+        break;
+    }
+    const char *raw = OGR_F_GetFieldAsString(feature, index);
+    if (const auto text = decoder.decode(raw))
+        return *text;
+    if (!decoder.repair()) {
+        throw InputError(where, QStringLiteral("field \"%1\": text is not valid %2; name the "
+                                               "encoding with --encoding, or use --repair")
+                                    .arg(fieldName, decoder.encoding()));
+    }
+    if (report) {
+        report->fileRepairs.append(QStringLiteral("fid %1, field \"%2\": undecodable %3 text "
+                                                  "replaced with U+FFFD")
+                                       .arg(*where.row)
+                                       .arg(fieldName, decoder.encoding()));
+    }
+    return decoder.lossy(raw);
+}
+
+// Reads every text value of a shapefile layer as raw bytes, for encoding detection.
+QList<QByteArray> rawTextSamples(OGRLayerH layer)
+{
+    QList<QByteArray> samples;
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(definition);
+    for (int i = 0; i < fieldCount; ++i)
+        samples.append(QByteArray(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i))));
+    OGR_L_ResetReading(layer);
+    while (gdal::FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
+        for (int i = 0; i < fieldCount; ++i) {
+            if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, i)) == OFTString &&
+                OGR_F_IsFieldSetAndNotNull(feature.get(), i))
+                samples.append(QByteArray(OGR_F_GetFieldAsString(feature.get(), i)));
+        }
+    }
+    OGR_L_ResetReading(layer);
+    return samples;
+}
+
+struct ShapefileEncoding
+{
+    QString encoding;
+    QString source;
+};
+
+ShapefileEncoding chooseShapefileEncoding(const ShapefileIntegrity &integrity, OGRLayerH layer,
+                                          const ReadOptions &options, const QString &path)
+{
+    if (!options.encoding.isEmpty())
+        return {canonicalEncoding(options.encoding), QStringLiteral("user")};
+    if (!integrity.cpgPath.isEmpty()) {
+        QFile cpg(integrity.cpgPath);
+        if (cpg.open(QIODevice::ReadOnly)) {
+            const QString encoding = encodingFromCpg(cpg.readAll());
+            if (!encoding.isEmpty())
+                return {encoding, QStringLiteral("cpg")};
+        }
+    }
+    if (integrity.dbfLanguageId) {
+        if (const auto encoding = encodingFromDbfLanguageId(*integrity.dbfLanguageId))
+            return {*encoding, QStringLiteral("dbf language id")};
+    }
+    const EncodingGuess guess = detectEncoding(rawTextSamples(layer));
+    if (guess.encoding.isEmpty()) {
+        throw InputError({path}, QStringLiteral("cannot tell the text encoding of the .dbf (not "
+                                                "valid UTF-8 or GBK); name it with --encoding"));
+    }
+    return {guess.encoding, QStringLiteral("detected")};
+}
+
+crs::Crs layerCrs(OGRLayerH layer)
+{
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    if (!srs)
+        return {};
+    char *wkt = nullptr;
+    const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+    OSRExportToWktEx(srs, &wkt, wktOptions);
+    gdal::CplString owner(wkt);
+    return crs::Crs::fromWkt(QString::fromUtf8(wkt));
+}
+
+OGRLayerH pickLayer(GDALDatasetH dataset, const DatasetPath &source)
+{
+    const int count = GDALDatasetGetLayerCount(dataset);
+    if (!source.layerName.isEmpty()) {
+        const QByteArray name = source.layerName.toUtf8();
+        OGRLayerH layer = GDALDatasetGetLayerByName(dataset, name.constData());
+        if (!layer)
+            throw InputError({source.path},
+                             QStringLiteral("no layer named \"%1\"").arg(source.layerName));
+        return layer;
+    }
+    if (source.layerIndex) {
+        if (*source.layerIndex >= count)
+            throw InputError(
+                {source.path},
+                QStringLiteral("no layer #%1 (it has %2)").arg(*source.layerIndex).arg(count));
+        return GDALDatasetGetLayer(dataset, *source.layerIndex);
+    }
+    if (count == 0)
+        throw InputError({source.path}, QStringLiteral("holds no vector layer"));
+    if (count > 1) {
+        QStringList names;
+        for (int i = 0; i < count; ++i)
+            names.append(QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset, i))));
+        throw InputError({source.path}, QStringLiteral("holds %1 layers (%2); name one as "
+                                                       "PATH|layername=NAME")
+                                            .arg(count)
+                                            .arg(names.join(QStringLiteral(", "))));
+    }
+    return GDALDatasetGetLayer(dataset, 0);
+}
+
+// Copies a shapefile set into `dir` so GDAL can rebuild a missing .shx without touching the
+// user's files.
+QString copyShapefileSet(const ShapefileIntegrity &integrity, const QString &dir)
+{
+    const QString base = QFileInfo(integrity.shpPath).completeBaseName();
+    const QString target = QDir(dir).filePath(base + QStringLiteral(".shp"));
+    QFile::copy(integrity.shpPath, target);
+    for (const auto &[path, suffix] : {std::pair{integrity.dbfPath, QStringLiteral(".dbf")},
+                                       std::pair{integrity.prjPath, QStringLiteral(".prj")},
+                                       std::pair{integrity.cpgPath, QStringLiteral(".cpg")}}) {
+        if (!path.isEmpty())
+            QFile::copy(path, QDir(dir).filePath(base + suffix));
+    }
+    return target;
+}
+
+model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &options,
+                                 ReadReport *report, Feedback *feedback)
+{
+    gdal::ensureRegistered();
+    const bool isShapefile = source.suffix() == QLatin1String("shp");
+    std::optional<ShapefileIntegrity> integrity;
+    std::optional<QTemporaryDir> repairDir;
+    QString openPath = source.path;
+    qint64 readLimit = -1;
+    if (isShapefile) {
+        integrity = checkShapefile(source.path);
+        if (!integrity->isIntact()) {
+            if (!options.repair) {
+                throw InputError({source.path}, integrity->problems.join(QStringLiteral("; ")) +
+                                                    QStringLiteral(" (use --repair to read what "
+                                                                   "can be read)"));
+            }
+            if (integrity->dbfPath.isEmpty())
+                throw InputError({source.path}, QStringLiteral("the .dbf attribute file is "
+                                                               "missing; it cannot be repaired"));
+            if (report)
+                report->fileRepairs.append(integrity->problems);
+            if (integrity->shxPath.isEmpty()) {
+                repairDir.emplace();
+                openPath = copyShapefileSet(*integrity, repairDir->path());
+                if (report)
+                    report->fileRepairs.append(QStringLiteral("rebuilt the .shx index from the "
+                                                              ".shp (in a temporary copy)"));
+            } else {
+                readLimit = integrity->readableRecords();
+            }
+        }
+    }
+
+    gdal::ErrorCapture errors;
+    const QByteArray pathBytes = QFile::encodeName(openPath);
+    QList<QByteArray> openOptionStorage;
+    std::vector<const char *> openOptions;
+    if (isShapefile) {
+        // Raw bytes: RiskAtlas decodes DBF text itself, strictly.
+        openOptionStorage.append(QByteArrayLiteral("ENCODING="));
+        if (repairDir)
+            CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", "YES");
+    }
+    for (const QByteArray &option : openOptionStorage)
+        openOptions.push_back(option.constData());
+    openOptions.push_back(nullptr);
+    gdal::DatasetPtr dataset(GDALOpenEx(pathBytes.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                        nullptr, openOptions.data(), nullptr));
+    if (repairDir)
+        CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", nullptr);
+    if (!dataset) {
+        const QString why = errors.lastMessage();
+        throw InputError({source.path}, why.isEmpty() ? QStringLiteral("not a readable vector "
+                                                                       "data source")
+                                                      : why);
+    }
+    OGRLayerH layer = pickLayer(dataset.get(), source);
+
+    model::VectorLayer result;
+    result.sourcePath = source.path;
+    result.name = QString::fromUtf8(OGR_L_GetName(layer));
+    const ErrorLocation layerWhere{source.path, source.displayLayer()};
+
+    TextDecoder decoder(QStringLiteral("UTF-8"), options.repair);
+    if (isShapefile) {
+        const ShapefileEncoding encoding =
+            chooseShapefileEncoding(*integrity, layer, options, source.path);
+        decoder = TextDecoder(encoding.encoding, options.repair);
+        result.sourceEncoding = encoding.encoding;
+        result.encodingSource = encoding.source;
+        // The layer name comes from the file name, which may be GBK on disk too.
+        result.name = QFileInfo(source.path).completeBaseName();
+    } else {
+        result.sourceEncoding = QStringLiteral("UTF-8");
+        result.encodingSource = QStringLiteral("format");
+    }
+    if (report) {
+        report->driver =
+            QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get())));
+        report->notes.append(QStringLiteral("text encoding %1 (%2)")
+                                 .arg(result.sourceEncoding, result.encodingSource));
+    }
+
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(definition);
+    for (int i = 0; i < fieldCount; ++i) {
+        OGRFieldDefnH field = OGR_FD_GetFieldDefn(definition, i);
+        const char *rawName = OGR_Fld_GetNameRef(field);
+        const auto name = decoder.decode(rawName);
+        if (!name && !options.repair) {
+            throw InputError(layerWhere, QStringLiteral("field name #%1 is not valid %2")
+                                             .arg(i + 1)
+                                             .arg(decoder.encoding()));
+        }
+        result.fields.append({name.value_or(decoder.lossy(rawName)), fieldTypeFor(field),
+                              OGR_Fld_GetWidth(field), OGR_Fld_GetPrecision(field)});
+    }
+    result.geometryType = geometryTypeFor(OGR_L_GetGeomType(layer));
+    result.crs = layerCrs(layer);
+    if (options.sourceCrs.isValid()) {
+        if (result.crs.isValid() && !result.crs.isSameAs(options.sourceCrs) && report) {
+            report->notes.append(QStringLiteral("declared CRS %1 overridden by %2")
+                                     .arg(result.crs.authId(), options.sourceCrs.authId()));
+        }
+        result.crs = options.sourceCrs;
+    }
+
+    const qint64 total = OGR_L_GetFeatureCount(layer, 1);
+    if (total > 0)
+        result.features.reserve(size_t(total));
+    OGR_L_ResetReading(layer);
+    qint64 index = 0;
+    errors.clear();
+    for (;;) {
+        if (readLimit >= 0 && index >= readLimit)
+            break;
+        gdal::FeaturePtr feature(OGR_L_GetNextFeature(layer));
+        if (errors.hasFailure()) {
+            throw InputError(
+                {source.path, source.displayLayer(), index + 1, QStringLiteral("feature")},
+                errors.lastMessage());
+        }
+        if (!feature)
+            break;
+        if (feedback && (index % 512) == 0) {
+            feedback->throwIfCanceled();
+            if (total > 0)
+                feedback->setProgress(100.0 * double(index) / double(total));
+        }
+        model::Feature out;
+        out.fid = OGR_F_GetFID(feature.get());
+        const ErrorLocation where{source.path, source.displayLayer(), out.fid,
+                                  QStringLiteral("fid")};
+        out.attributes.reserve(fieldCount);
+        for (int i = 0; i < fieldCount; ++i) {
+            out.attributes.append(fieldValue(feature.get(), i, result.fields[i].type, decoder,
+                                             where, report, result.fields[i].name));
+        }
+        out.wkb = geometryToWkb(OGR_F_GetGeometryRef(feature.get()));
+        result.features.push_back(std::move(out));
+        ++index;
+    }
+    if (readLimit >= 0 && report) {
+        const qint64 declared = std::max(integrity->shxRecords, integrity->dbfRecords);
+        report->fileRepairs.append(QStringLiteral("read %1 complete records; %2 damaged "
+                                                  "records dropped")
+                                       .arg(index)
+                                       .arg(std::max<qint64>(0, declared - index)));
+    }
+    return result;
+}
+
+model::VectorLayer readTableLayer(const DatasetPath &source, const ReadOptions &options,
+                                  ReadReport *report, Feedback *feedback)
+{
+    const bool isCsv =
+        source.suffix() == QLatin1String("csv") || source.suffix() == QLatin1String("txt");
+    TextTable table = isCsv ? readCsvTable(source.path, options.encoding, feedback)
+                            : readXlsxTable(source.path, source.layerName, feedback);
+    PointTableOptions pointOptions;
+    pointOptions.crs = options.sourceCrs;
+    // A .prj beside the table (as RiskAtlas writes for CRSs other than CGCS2000 lon/lat).
+    const QFileInfo tableInfo(source.path);
+    const QString prj = tableInfo.dir().filePath(tableInfo.completeBaseName() + QStringLiteral(".prj"));
+    if (!pointOptions.crs.isValid() && QFileInfo::exists(prj))
+        pointOptions.crs = crs::Crs::fromUserInput(prj);
+    pointOptions.repair = options.repair;
+    PointTableReport pointReport;
+    model::VectorLayer layer = buildPointLayer(table, pointOptions, &pointReport, feedback);
+    layer.sourcePath = source.path;
+    if (layer.name.isEmpty())
+        layer.name =
+            table.layerName.isEmpty() ? QFileInfo(source.path).completeBaseName() : table.layerName;
+    layer.sourceEncoding = table.encoding;
+    layer.encodingSource = table.encodingSource;
+    if (report) {
+        report->driver = isCsv ? QStringLiteral("CSV") : QStringLiteral("XLSX");
+        report->notes.append(QStringLiteral("text encoding %1 (%2)")
+                                 .arg(layer.sourceEncoding, layer.encodingSource));
+        if (!pointReport.wktColumn.isEmpty())
+            report->notes.append(
+                QStringLiteral("geometry from column \"%1\"").arg(pointReport.wktColumn));
+        else
+            report->notes.append(QStringLiteral("coordinates from columns \"%1\", \"%2\"")
+                                     .arg(pointReport.xColumn, pointReport.yColumn));
+        if (!pointReport.offsetColumn.isEmpty()) {
+            report->notes.append(QStringLiteral("%1 rows converted from GCJ-02/BD-09 (column "
+                                                "\"%2\")")
+                                     .arg(pointReport.converted)
+                                     .arg(pointReport.offsetColumn));
+        }
+        report->fileRepairs.append(pointReport.repairs);
+    }
+    return layer;
+}
+
+// A .zip: extracted into a private folder that lives as long as the read.
+model::VectorLayer readZipLayer(const DatasetPath &source, const ReadOptions &options,
+                                ReadReport *report, Feedback *feedback)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        throw ProcessingError({source.path}, QStringLiteral("cannot create a temporary folder"));
+    const QStringList files = extractZip(source.path, dir.path());
+    QStringList shapefiles;
+    for (const QString &file : files) {
+        if (file.endsWith(QLatin1String(".shp"), Qt::CaseInsensitive))
+            shapefiles.append(file);
+    }
+    QString chosen;
+    if (!source.layerName.isEmpty()) {
+        for (const QString &file : shapefiles) {
+            if (QFileInfo(file).completeBaseName() == source.layerName)
+                chosen = file;
+        }
+        if (chosen.isEmpty())
+            throw InputError(
+                {source.path},
+                QStringLiteral("no shapefile named \"%1\" inside").arg(source.layerName));
+    } else if (shapefiles.size() == 1) {
+        chosen = shapefiles.first();
+    } else if (shapefiles.isEmpty()) {
+        throw InputError({source.path}, QStringLiteral("holds no shapefile (.shp)"));
+    } else {
+        throw InputError({source.path}, QStringLiteral("holds %1 shapefiles (%2); name one as "
+                                                       "PATH|layername=NAME")
+                                            .arg(shapefiles.size())
+                                            .arg(shapefiles.join(QStringLiteral(", "))));
+    }
+    DatasetPath inner{QDir(dir.path()).filePath(chosen), {}, {}};
+    try {
+        model::VectorLayer layer = readGdalLayer(inner, options, report, feedback);
+        layer.sourcePath = source.path;
+        return layer;
+    } catch (const Error &error) {
+        // Name the archive and its entry, not the private folder.
+        ErrorLocation where = error.location();
+        where.file = source.path;
+        where.layer = chosen;
+        if (error.kind() == ErrorKind::BadInput)
+            throw InputError(where, error.message());
+        throw;
+    }
+}
+
+} // namespace
+
+QStringList listLayers(const QString &path)
+{
+    const DatasetPath source = DatasetPath::parse(path);
+    const QString suffix = source.suffix();
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt"))
+        return {QFileInfo(source.path).completeBaseName()};
+    if (suffix == QLatin1String("zip")) {
+        QTemporaryDir dir;
+        QStringList names;
+        for (const QString &file : extractZip(source.path, dir.path())) {
+            if (file.endsWith(QLatin1String(".shp"), Qt::CaseInsensitive))
+                names.append(QFileInfo(file).completeBaseName());
+        }
+        return names;
+    }
+    gdal::ensureRegistered();
+    gdal::ErrorCapture errors;
+    const QByteArray pathBytes = QFile::encodeName(source.path);
+    gdal::DatasetPtr dataset(GDALOpenEx(pathBytes.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                        nullptr, nullptr, nullptr));
+    if (!dataset) {
+        const QString why = errors.lastMessage();
+        throw InputError({source.path}, why.isEmpty() ? QStringLiteral("not a readable vector "
+                                                                       "data source")
+                                                      : why);
+    }
+    QStringList names;
+    for (int i = 0; i < GDALDatasetGetLayerCount(dataset.get()); ++i)
+        names.append(QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset.get(), i))));
+    if (suffix == QLatin1String("shp") && names.size() == 1)
+        names = {QFileInfo(source.path).completeBaseName()};
+    return names;
+}
+
+model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options,
+                             ReadReport *report, Feedback *feedback)
+{
+    const DatasetPath source = DatasetPath::parse(pathSpec);
+    const QFileInfo info(source.path);
+    if (!info.exists())
+        throw InputError({source.path}, QStringLiteral("no such file or folder"));
+    const QString suffix = source.suffix();
+    if (feedback)
+        feedback->setStep(QStringLiteral("reading"));
+    model::VectorLayer layer;
+    if (suffix == QLatin1String("zip"))
+        layer = readZipLayer(source, options, report, feedback);
+    else if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
+             suffix == QLatin1String("xlsx"))
+        layer = readTableLayer(source, options, report, feedback);
+    else
+        layer = readGdalLayer(source, options, report, feedback);
+
+    if (options.validateGeometry) {
+        if (feedback)
+            feedback->setStep(QStringLiteral("checking geometries"));
+        geometry::RepairReport scratch;
+        geometry::validateAndRepair(layer, report ? report->geometry : scratch, feedback);
+    }
+    return layer;
+}
+
+} // namespace riskatlas::io
