@@ -409,6 +409,15 @@ void writePrj(const crs::Crs &crs, const QString &path)
         throw ProcessingError({path}, file.errorString());
 }
 
+// GDAL leaves the DBF language byte at 0; ArcGIS before 10.x ignores .cpg files and reads
+// GBK only when the byte says code page 936 (0x4D).
+void markDbfAsGbk(const QString &dbfPath)
+{
+    QFile dbf(dbfPath);
+    if (!dbf.open(QIODevice::ReadWrite) || !dbf.seek(29) || dbf.write("\x4D", 1) != 1)
+        throw ProcessingError({dbfPath}, QStringLiteral("cannot mark the .dbf as GBK"));
+}
+
 void recodeFile(const QString &path, const QString &encoding, const QString &displayPath)
 {
     QFile file(path);
@@ -535,6 +544,8 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
         writeWithGdal(*layer, temp.filePath(shpName),
                       {"ESRI Shapefile", {}, {"ENCODING=" + shapeEncoding}}, base, outPath,
                       encoding, true, report, feedback);
+        if (encoding == QLatin1String("GBK"))
+            markDbfAsGbk(temp.filePath(base + QStringLiteral(".dbf")));
         QStringList parts;
         for (const QString &part : kShapefileParts) {
             if (QFileInfo::exists(temp.filePath(base + QLatin1Char('.') + part)))
