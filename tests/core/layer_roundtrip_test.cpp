@@ -155,9 +155,10 @@ TEST_P(LayerRoundTrip, KeepsAttributesGeometryAndCrs)
         const model::VectorLayer read = io::readLayer(path, {}, &readReport);
         EXPECT_TRUE(readReport.geometry.isClean());
         expectSameLayer(layer, read, projected ? 1e-6 : 1e-9, false);
-        if (path.endsWith(QLatin1String(".shp")))
+        if (path.endsWith(QLatin1String(".shp"))) {
             EXPECT_EQ(read.sourceEncoding, format.encoding.isEmpty() ? QStringLiteral("UTF-8")
                                                                      : format.encoding);
+        }
     }
 }
 

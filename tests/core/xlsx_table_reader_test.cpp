@@ -10,15 +10,8 @@
 
 #include <gtest/gtest.h>
 
-// GDAL is a private dependency of riskatlas_core, so its include directory is not passed on;
-// Debian installs the headers under gdal/.
-#if __has_include(<gdal.h>)
 #include <gdal.h>
 #include <ogr_api.h>
-#else
-#include <gdal/gdal.h>
-#include <gdal/ogr_api.h>
-#endif
 
 using namespace riskatlas;
 using namespace riskatlas::io;
