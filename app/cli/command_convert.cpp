@@ -31,11 +31,11 @@ int runConvert(const QStringList &arguments)
                                        QStringLiteral("Source CRS, when it has none or it is "
                                                       "wrong."),
                                        QStringLiteral("CRS"));
-    const QCommandLineOption encoding(QStringList{QStringLiteral("encoding"),
-                                                  QStringLiteral("t-encoding")},
-                                      QStringLiteral("Output text encoding for .shp/.zip/.csv: "
-                                                     "UTF-8 (default) or GBK."),
-                                      QStringLiteral("ENC"));
+    const QCommandLineOption encoding(
+        QStringList{QStringLiteral("encoding"), QStringLiteral("t-encoding")},
+        QStringLiteral("Output text encoding for .shp/.zip/.csv: "
+                       "UTF-8 (default) or GBK."),
+        QStringLiteral("ENC"));
     const QCommandLineOption sourceEncoding(QStringLiteral("s-encoding"),
                                             QStringLiteral("Source text encoding of a DBF or "
                                                            "CSV, when not detected right."),
@@ -50,8 +50,8 @@ int runConvert(const QStringList &arguments)
                                                    "(missing .shx, truncated records, "
                                                    "undecodable text, swapped coordinates) and "
                                                    "report what was done."));
-    parser.addOptions({targetSrs, sourceSrs, encoding, sourceEncoding, layerName, overwrite,
-                       repair});
+    parser.addOptions(
+        {targetSrs, sourceSrs, encoding, sourceEncoding, layerName, overwrite, repair});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;

@@ -16,7 +16,8 @@ gdal::SpatialReferencePtr srsFor(const Crs &crs)
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     const QByteArray wkt = crs.wkt().toUtf8();
     if (OSRSetFromUserInput(srs.get(), wkt.constData()) != OGRERR_NONE)
-        throw InputError({}, QStringLiteral("invalid coordinate reference system %1").arg(crs.name()));
+        throw InputError({},
+                         QStringLiteral("invalid coordinate reference system %1").arg(crs.name()));
     return srs;
 }
 
@@ -62,8 +63,8 @@ QByteArray CoordinateTransform::transformWkb(const QByteArray &wkb) const
     }
     gdal::GeometryPtr geometry(raw);
     if (OGR_G_Transform(geometry.get(), d->transform.get()) != OGRERR_NONE)
-        throw ProcessingError({}, QStringLiteral("coordinates cannot be transformed: %1")
-                                      .arg(errors.lastMessage()));
+        throw ProcessingError(
+            {}, QStringLiteral("coordinates cannot be transformed: %1").arg(errors.lastMessage()));
     QByteArray out(qsizetype(OGR_G_WkbSizeEx(geometry.get())), Qt::Uninitialized);
     OGR_G_ExportToIsoWkb(geometry.get(), wkbNDR, reinterpret_cast<unsigned char *>(out.data()));
     return out;

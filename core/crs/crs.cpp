@@ -80,7 +80,8 @@ Crs Crs::fromUserInput(const QString &userText)
     }
     auto srs = newSrs();
     if (OSRSetFromUserInput(srs.get(), definition.constData()) != OGRERR_NONE)
-        throw InputError({}, QStringLiteral("unknown coordinate reference system \"%1\"").arg(text));
+        throw InputError({},
+                         QStringLiteral("unknown coordinate reference system \"%1\"").arg(text));
     return fromSrs(srs.get());
 }
 

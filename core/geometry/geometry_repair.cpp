@@ -32,9 +32,10 @@ QString invalidityReason(const geos::Context &context, const GEOSGeometry *geome
     QString text = reason ? QString::fromUtf8(reason) : QStringLiteral("invalid geometry");
     GEOSFree_r(context.handle(), reason);
     if (location) {
-        text += QStringLiteral(" at (") + geos::toWkt(context, location, 6)
-                                              .remove(QStringLiteral("POINT ("))
-                                              .remove(QLatin1Char(')')) +
+        text += QStringLiteral(" at (") +
+                geos::toWkt(context, location, 6)
+                    .remove(QStringLiteral("POINT ("))
+                    .remove(QLatin1Char(')')) +
                 QLatin1Char(')');
         GEOSGeom_destroy_r(context.handle(), location);
     }
@@ -105,9 +106,8 @@ geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
         return geos::own(context, nullptr);
     if (parts.size() == 1)
         return geos::own(context, parts.front());
-    return geos::own(context,
-                     GEOSGeom_createCollection_r(context.handle(), multiTypeFor(dimension),
-                                                 parts.data(), unsigned(parts.size())));
+    return geos::own(context, GEOSGeom_createCollection_r(context.handle(), multiTypeFor(dimension),
+                                                          parts.data(), unsigned(parts.size())));
 }
 
 void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback)
@@ -178,8 +178,8 @@ void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback
             geos::GeometryPtr made = geos::own(
                 context, GEOSMakeValidWithParams_r(context.handle(), geometry.get(), params));
             GEOSMakeValidParams_destroy_r(context.handle(), params);
-            report.entries.append({feature.fid, problem, before, 0.0,
-                                   collapseDescription(context, made.get())});
+            report.entries.append(
+                {feature.fid, problem, before, 0.0, collapseDescription(context, made.get())});
             ++report.dropped;
             continue;
         }

@@ -21,7 +21,7 @@ struct RepairEntry
     QString problem;   ///< GEOS's reason with its location, e.g. "Self-intersection at (1 1)".
     double areaBefore; ///< In report.areaUnit; NaN for points and lines.
     double areaAfter;  ///< 0 when dropped.
-    QString action;    ///< "repaired", "dropped: empty geometry", "dropped: collapsed to a line", …
+    QString action; ///< "repaired", "dropped: empty geometry", "dropped: collapsed to a line", …
 };
 
 /// What validation found and did; nothing is dropped without an entry here.

@@ -33,7 +33,8 @@ GeometryPtr fromWkb(const Context &context, const QByteArray &wkb)
         context.handle(), reinterpret_cast<const unsigned char *>(wkb.constData()),
         size_t(wkb.size()));
     if (!geometry)
-        throw ProcessingError({}, QStringLiteral("unreadable geometry: %1").arg(context.lastError()));
+        throw ProcessingError({},
+                              QStringLiteral("unreadable geometry: %1").arg(context.lastError()));
     return own(context, geometry);
 }
 
@@ -47,7 +48,8 @@ QByteArray toWkb(const Context &context, const GEOSGeometry *geometry)
     unsigned char *buffer = GEOSWKBWriter_write_r(context.handle(), writer, geometry, &size);
     GEOSWKBWriter_destroy_r(context.handle(), writer);
     if (!buffer)
-        throw ProcessingError({}, QStringLiteral("cannot encode geometry: %1").arg(context.lastError()));
+        throw ProcessingError(
+            {}, QStringLiteral("cannot encode geometry: %1").arg(context.lastError()));
     QByteArray wkb(reinterpret_cast<const char *>(buffer), qsizetype(size));
     GEOSFree_r(context.handle(), buffer);
     return wkb;

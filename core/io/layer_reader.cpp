@@ -436,7 +436,8 @@ model::VectorLayer readTableLayer(const DatasetPath &source, const ReadOptions &
     pointOptions.crs = options.sourceCrs;
     // A .prj beside the table (as RiskAtlas writes for CRSs other than CGCS2000 lon/lat).
     const QFileInfo tableInfo(source.path);
-    const QString prj = tableInfo.dir().filePath(tableInfo.completeBaseName() + QStringLiteral(".prj"));
+    const QString prj =
+        tableInfo.dir().filePath(tableInfo.completeBaseName() + QStringLiteral(".prj"));
     if (!pointOptions.crs.isValid() && QFileInfo::exists(prj))
         pointOptions.crs = crs::Crs::fromUserInput(prj);
     pointOptions.repair = options.repair;

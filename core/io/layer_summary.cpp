@@ -23,8 +23,8 @@ QJsonObject layerSummaryJson(const model::VectorLayer &layer, const ReadReport &
 {
     QJsonObject crsObject;
     if (layer.crs.isValid()) {
-        crsObject[QStringLiteral("epsg")] = layer.crs.epsg() ? QJsonValue(*layer.crs.epsg())
-                                                             : QJsonValue();
+        crsObject[QStringLiteral("epsg")] =
+            layer.crs.epsg() ? QJsonValue(*layer.crs.epsg()) : QJsonValue();
         crsObject[QStringLiteral("name")] = layer.crs.name();
         crsObject[QStringLiteral("geographic")] = layer.crs.isGeographic();
     }
@@ -59,9 +59,8 @@ QJsonObject layerSummaryJson(const model::VectorLayer &layer, const ReadReport &
         {QStringLiteral("geometry_type"), model::geometryTypeName(layer.geometryType)},
         {QStringLiteral("extent"), extentValue},
         {QStringLiteral("fields"), fields},
-        {QStringLiteral("encoding"),
-         QJsonObject{{QStringLiteral("name"), layer.sourceEncoding},
-                     {QStringLiteral("source"), layer.encodingSource}}},
+        {QStringLiteral("encoding"), QJsonObject{{QStringLiteral("name"), layer.sourceEncoding},
+                                                 {QStringLiteral("source"), layer.encodingSource}}},
         {QStringLiteral("validity"), validity},
         {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)},
         {QStringLiteral("file_repairs"), QJsonArray::fromStringList(report.fileRepairs)},

@@ -119,8 +119,8 @@ OGRwkbGeometryType declaredGeometryType(const model::VectorLayer &layer, bool &m
     QSet<int> multi;
     for (int type : flatTypes) {
         const auto flat = OGRwkbGeometryType(type);
-        multi.insert(int(OGR_GT_IsSubClassOf(flat, wkbGeometryCollection) ? flat
-                                                                          : OGR_GT_GetCollection(flat)));
+        multi.insert(int(
+            OGR_GT_IsSubClassOf(flat, wkbGeometryCollection) ? flat : OGR_GT_GetCollection(flat)));
     }
     if (multi.size() == 1)
         return OGRwkbGeometryType(*multi.begin());
@@ -236,9 +236,9 @@ void setFieldValue(OGRFeatureH feature, int index, const QVariant &value, model:
             tz = 100;
         else if (dateTime.timeSpec() == Qt::OffsetFromUTC || dateTime.timeSpec() == Qt::TimeZone)
             tz = 100 + dateTime.offsetFromUtc() / (15 * 60);
-        OGR_F_SetFieldDateTimeEx(feature, index, date.year(), date.month(), date.day(),
-                                 time.hour(), time.minute(),
-                                 float(time.second()) + float(time.msec()) / 1000.f, tz);
+        OGR_F_SetFieldDateTimeEx(feature, index, date.year(), date.month(), date.day(), time.hour(),
+                                 time.minute(), float(time.second()) + float(time.msec()) / 1000.f,
+                                 tz);
         return;
     }
     case model::FieldType::String: {
@@ -281,7 +281,8 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
     gdal::DatasetPtr dataset(GDALCreate(driver, pathBytes.constData(), 0, 0, 0, GDT_Unknown,
                                         const_cast<char **>(datasetOptions.data())));
     if (!dataset)
-        throw ProcessingError({displayPath}, QStringLiteral("cannot create: %1").arg(errors.lastMessage()));
+        throw ProcessingError({displayPath},
+                              QStringLiteral("cannot create: %1").arg(errors.lastMessage()));
 
     bool mixed = false;
     const OGRwkbGeometryType geometryType = declaredGeometryType(layer, mixed);
@@ -297,7 +298,8 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
     OGRLayerH out = GDALDatasetCreateLayer(dataset.get(), nameBytes.constData(), srs.get(),
                                            geometryType, const_cast<char **>(layerOptions.data()));
     if (!out)
-        throw ProcessingError({displayPath}, QStringLiteral("cannot create layer: %1").arg(errors.lastMessage()));
+        throw ProcessingError({displayPath},
+                              QStringLiteral("cannot create layer: %1").arg(errors.lastMessage()));
 
     QStringList names;
     for (const model::Field &field : layer.fields)
@@ -385,14 +387,17 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
             OGR_F_SetGeometryDirectly(outFeature.get(), raw);
         }
         if (OGR_L_CreateFeature(out, outFeature.get()) != OGRERR_NONE || errors.hasFailure())
-            throw ProcessingError({displayPath, {}, feature.fid, QStringLiteral("fid")},
-                                  QStringLiteral("cannot write feature: %1").arg(errors.lastMessage()));
+            throw ProcessingError(
+                {displayPath, {}, feature.fid, QStringLiteral("fid")},
+                QStringLiteral("cannot write feature: %1").arg(errors.lastMessage()));
     }
     if (transactions && GDALDatasetCommitTransaction(dataset.get()) != OGRERR_NONE)
-        throw ProcessingError({displayPath}, QStringLiteral("cannot commit: %1").arg(errors.lastMessage()));
+        throw ProcessingError({displayPath},
+                              QStringLiteral("cannot commit: %1").arg(errors.lastMessage()));
     dataset.reset();
     if (errors.hasFailure())
-        throw ProcessingError({displayPath}, QStringLiteral("cannot finish: %1").arg(errors.lastMessage()));
+        throw ProcessingError({displayPath},
+                              QStringLiteral("cannot finish: %1").arg(errors.lastMessage()));
     if (feedback)
         feedback->setProgress(100.0);
 }
@@ -437,7 +442,8 @@ void recodeFile(const QString &path, const QString &encoding, const QString &dis
                 throw InputError({displayPath, {}, i + 1, QStringLiteral("line")},
                                  QStringLiteral("text cannot be written in %1").arg(encoding));
         }
-        throw InputError({displayPath}, QStringLiteral("text cannot be written in %1").arg(encoding));
+        throw InputError({displayPath},
+                         QStringLiteral("text cannot be written in %1").arg(encoding));
     }
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*recoded) < 0)
         throw ProcessingError({path}, file.errorString());
@@ -447,7 +453,7 @@ void recodeFile(const QString &path, const QString &encoding, const QString &dis
 
 QStringList writableSuffixes()
 {
-    return {QStringLiteral("gpkg"), QStringLiteral("shp"), QStringLiteral("zip"),
+    return {QStringLiteral("gpkg"),    QStringLiteral("shp"),  QStringLiteral("zip"),
             QStringLiteral("geojson"), QStringLiteral("json"), QStringLiteral("csv"),
             QStringLiteral("xlsx")};
 }
@@ -459,11 +465,12 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
     const QString suffix = outInfo.suffix().toLower();
     const auto format = formatFor(suffix);
     if (!format) {
-        throw InputError({outPath}, QStringLiteral("unknown output format \".%1\" (use %2)")
-                                        .arg(suffix, writableSuffixes().join(QStringLiteral(", "))));
+        throw InputError({outPath},
+                         QStringLiteral("unknown output format \".%1\" (use %2)")
+                             .arg(suffix, writableSuffixes().join(QStringLiteral(", "))));
     }
-    const QString encoding = canonicalEncoding(options.encoding.isEmpty() ? QStringLiteral("UTF-8")
-                                                                          : options.encoding);
+    const QString encoding =
+        canonicalEncoding(options.encoding.isEmpty() ? QStringLiteral("UTF-8") : options.encoding);
     const QString base = outInfo.completeBaseName();
     const QDir outDir = outInfo.absoluteDir();
     if (!outDir.exists())
@@ -509,9 +516,9 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
                 try {
                     feature.wkb = transform.transformWkb(feature.wkb);
                 } catch (const ProcessingError &error) {
-                    throw InputError({input.sourcePath, input.name, feature.fid,
-                                      QStringLiteral("fid")},
-                                     error.message());
+                    throw InputError(
+                        {input.sourcePath, input.name, feature.fid, QStringLiteral("fid")},
+                        error.message());
                 }
             }
             layer = &reprojected;
@@ -573,8 +580,9 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
         ColumnsForTable columns;
         const model::VectorLayer table = asTable(*layer, columns);
         const bool csv = *format == Format::Csv;
-        GdalTarget target = csv ? GdalTarget{"CSV", {}, {"WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED"}}
-                                : GdalTarget{"XLSX", {}, {}};
+        GdalTarget target =
+            csv ? GdalTarget{"CSV", {}, {"WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED"}}
+                : GdalTarget{"XLSX", {}, {}};
         writeWithGdal(table, temp.filePath(outInfo.fileName()), target, layerName, outPath,
                       encoding, false, report, feedback);
         if (csv && encoding != QLatin1String("UTF-8"))
@@ -605,8 +613,8 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
             report->files.append(target);
     }
     if (report) {
-        static const char *const driverNames[] = {"GPKG", "ESRI Shapefile", "ESRI Shapefile (zip)",
-                                                  "GeoJSON", "CSV", "XLSX"};
+        static const char *const driverNames[] = {
+            "GPKG", "ESRI Shapefile", "ESRI Shapefile (zip)", "GeoJSON", "CSV", "XLSX"};
         report->driver = QString::fromLatin1(driverNames[int(*format)]);
     }
 }

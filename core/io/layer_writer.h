@@ -32,7 +32,7 @@ struct WriteOptions
 struct WriteReport
 {
     QString driver;
-    QStringList files;                          ///< every file written, final paths
+    QStringList files;                            ///< every file written, final paths
     QList<QPair<QString, QString>> renamedFields; ///< (original, written) for DBF's 10 bytes
     QStringList notes;
 };

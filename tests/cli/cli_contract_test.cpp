@@ -89,8 +89,8 @@ TEST(CliContract, ConvertWritesAndNeverOverwritesSilently)
     QTemporaryDir dir;
     const QString in = writeFile(dir, QStringLiteral("in.geojson"), kPolygonGeoJson);
     const QString out = dir.filePath(QStringLiteral("风险区划.shp"));
-    CliResult result = runCli({QStringLiteral("convert"), in, out, QStringLiteral("--encoding"),
-                               QStringLiteral("GBK")});
+    CliResult result = runCli(
+        {QStringLiteral("convert"), in, out, QStringLiteral("--encoding"), QStringLiteral("GBK")});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.out.contains(QStringLiteral("fid 1: Self-intersection")));
     const QByteArray before = [&] {
@@ -127,12 +127,12 @@ struct BadInputCase
 TEST(CliContract, BadTablesGiveExitCode2NamingTheRowAndLeaveNoOutput)
 {
     const BadInputCase cases[] = {
-        {"broken quoting", "quotes.csv",
-         "名称,经度,纬度\n\"甲公司,120.7,28.1\n乙公司,120.6,28.2\n", ":row 2"},
+        {"broken quoting", "quotes.csv", "名称,经度,纬度\n\"甲公司,120.7,28.1\n乙公司,120.6,28.2\n",
+         ":row 2"},
         {"wrong column count", "columns.csv", "名称,经度,纬度\n甲公司,120.7,28.1\n乙公司,120.6\n",
          ":row 3"},
-        {"swapped coordinates", "swapped.csv", "名称,经度,纬度\n甲公司,120.7,28.1\n乙公司,28.2,120.6\n",
-         ":row 3"},
+        {"swapped coordinates", "swapped.csv",
+         "名称,经度,纬度\n甲公司,120.7,28.1\n乙公司,28.2,120.6\n", ":row 3"},
         {"out of range", "range.csv", "名称,经度,纬度\n甲公司,220.7,28.1\n", ":row 2"},
         {"NaN", "nan.csv", "名称,经度,纬度\n甲公司,NaN,28.1\n", ":row 2"},
         {"not a number", "text.csv", "名称,经度,纬度\n甲公司,东经120度,28.1\n", ":row 2"},
@@ -144,7 +144,8 @@ TEST(CliContract, BadTablesGiveExitCode2NamingTheRowAndLeaveNoOutput)
         const CliResult result =
             runCli({QStringLiteral("convert"), in, dir.filePath(QStringLiteral("out.gpkg"))});
         EXPECT_EQ(result.exitCode, 2) << result.err.toStdString();
-        EXPECT_TRUE(result.err.startsWith(QStringLiteral("error: ") + in + QLatin1String(c.expectInError)))
+        EXPECT_TRUE(
+            result.err.startsWith(QStringLiteral("error: ") + in + QLatin1String(c.expectInError)))
             << result.err.toStdString();
         EXPECT_TRUE(folderHoldsOnly(dir, {QString::fromUtf8(c.file)}));
     }
@@ -155,9 +156,9 @@ TEST(CliContract, SwappedCoordinatesAreFixedWithRepair)
     QTemporaryDir dir;
     const QString in = writeFile(dir, QStringLiteral("swapped.csv"),
                                  "名称,经度,纬度\n甲公司,120.7,28.1\n乙公司,28.2,120.6\n");
-    const CliResult result = runCli({QStringLiteral("convert"), in,
-                                     dir.filePath(QStringLiteral("out.gpkg")),
-                                     QStringLiteral("--repair")});
+    const CliResult result =
+        runCli({QStringLiteral("convert"), in, dir.filePath(QStringLiteral("out.gpkg")),
+                QStringLiteral("--repair")});
     EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.out.contains(QStringLiteral("row 3"))) << result.out.toStdString();
 }
@@ -175,8 +176,9 @@ TEST(CliContract, DamagedShapefilesGiveExitCode2AndNoOutput)
                                   QStringLiteral("dbf"), QStringLiteral("cpg")})
         QFile::copy(source.filePath(QStringLiteral("乡镇.") + suffix),
                     noPrj.filePath(QStringLiteral("乡镇.") + suffix));
-    CliResult result = runCli({QStringLiteral("convert"), noPrj.filePath(QStringLiteral("乡镇.shp")),
-                               noPrj.filePath(QStringLiteral("out.gpkg"))});
+    CliResult result =
+        runCli({QStringLiteral("convert"), noPrj.filePath(QStringLiteral("乡镇.shp")),
+                noPrj.filePath(QStringLiteral("out.gpkg"))});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains(QStringLiteral("--s-srs"))) << result.err.toStdString();
     EXPECT_FALSE(QFile::exists(noPrj.filePath(QStringLiteral("out.gpkg"))));
@@ -191,7 +193,8 @@ TEST(CliContract, DamagedShapefilesGiveExitCode2AndNoOutput)
     const QString out = source.filePath(QStringLiteral("out.gpkg"));
     result = runCli({QStringLiteral("convert"), shp, out});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_TRUE(result.err.startsWith(QStringLiteral("error: ") + shp + QStringLiteral(": the .shp is truncated")))
+    EXPECT_TRUE(result.err.startsWith(QStringLiteral("error: ") + shp +
+                                      QStringLiteral(": the .shp is truncated")))
         << result.err.toStdString();
     EXPECT_FALSE(QFile::exists(out));
     result = runCli({QStringLiteral("convert"), shp, out, QStringLiteral("--repair")});

@@ -78,7 +78,8 @@ TEST(GdalSources, MultiLayerSourcesNeedALayerName)
         io::readLayer(gpkg);
         FAIL() << "expected an error";
     } catch (const InputError &error) {
-        EXPECT_TRUE(error.message().contains(QStringLiteral("layername="))) << error.formatted().toStdString();
+        EXPECT_TRUE(error.message().contains(QStringLiteral("layername=")))
+            << error.formatted().toStdString();
     }
     expectTownships(io::readLayer(gpkg + QStringLiteral("|layername=second")));
     expectTownships(io::readLayer(gpkg + QStringLiteral("|layerid=0")));

@@ -63,8 +63,8 @@ const RepairCase kCases[] = {
      96.0},
     // A 10×6 hole sticking 5 out of a 10×10 shell: STRUCTURE cuts the 5×6 inside part away
     // (100 − 30); LINEWORK also turns the outside 5×6 part into an island (70 + 30).
-    {"hole crossing its shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 2,15 2,15 8,5 8,5 2))",
-     70.0, 100.0},
+    {"hole crossing its shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 2,15 2,15 8,5 8,5 2))", 70.0,
+     100.0},
     // A bow-tie: two triangles of area 1 each, both methods.
     {"bow-tie", "POLYGON((0 0,2 2,2 0,0 2,0 0))", 2.0, 2.0},
 };
@@ -105,9 +105,9 @@ TEST(GeometryRepair, TheTwoGeosMethodsReallyDiffer)
 
 TEST(GeometryRepair, CollapsedAndEmptyGeometriesAreDroppedAndListed)
 {
-    model::VectorLayer layer = layerOf({QStringLiteral("POLYGON((0 0,1 0,1 1,0 1,0 0))"),
-                                        QStringLiteral("POLYGON((0 0,1 1,2 2,0 0))"),
-                                        QStringLiteral("POLYGON EMPTY")});
+    model::VectorLayer layer =
+        layerOf({QStringLiteral("POLYGON((0 0,1 0,1 1,0 1,0 0))"),
+                 QStringLiteral("POLYGON((0 0,1 1,2 2,0 0))"), QStringLiteral("POLYGON EMPTY")});
     layer.features.push_back({7, {}, {}}); // no geometry: kept, not a repair
     geometry::RepairReport report;
     geometry::validateAndRepair(layer, report);
@@ -126,7 +126,8 @@ TEST(GeometryRepair, CollapsedAndEmptyGeometriesAreDroppedAndListed)
 
 TEST(GeometryRepair, ValidLayerIsUntouched)
 {
-    model::VectorLayer layer = layerOf({QStringLiteral("POLYGON((0 0,4 0,4 4,0 4,0 0),(1 1,2 1,2 2,1 2,1 1))")});
+    model::VectorLayer layer =
+        layerOf({QStringLiteral("POLYGON((0 0,4 0,4 4,0 4,0 0),(1 1,2 1,2 2,1 2,1 1))")});
     const QByteArray before = layer.features[0].wkb;
     geometry::RepairReport report;
     geometry::validateAndRepair(layer, report);

@@ -56,21 +56,19 @@ model::VectorLayer polygonLayer(const crs::Crs &crs, double dx = 0, double scale
     auto at = [&](double x, double y) {
         return QStringLiteral("%1 %2").arg(x * scale + dx, 0, 'f', 6).arg(y * scale, 0, 'f', 6);
     };
-    const QString square = QStringLiteral("MULTIPOLYGON(((%1,%2,%3,%4,%1),(%5,%6,%7,%8,%5)))")
-                               .arg(at(120.60, 28.10), at(120.70, 28.10), at(120.70, 28.20),
-                                    at(120.60, 28.20), at(120.62, 28.12), at(120.62, 28.14),
-                                    at(120.64, 28.14), at(120.64, 28.12));
+    const QString square =
+        QStringLiteral("MULTIPOLYGON(((%1,%2,%3,%4,%1),(%5,%6,%7,%8,%5)))")
+            .arg(at(120.60, 28.10), at(120.70, 28.10), at(120.70, 28.20), at(120.60, 28.20),
+                 at(120.62, 28.12), at(120.62, 28.14), at(120.64, 28.14), at(120.64, 28.12));
     const QString two = QStringLiteral("MULTIPOLYGON(((%1,%2,%3,%1)),((%4,%5,%6,%4)))")
                             .arg(at(120.80, 28.10), at(120.90, 28.10), at(120.85, 28.20),
                                  at(120.80, 28.30), at(120.90, 28.30), at(120.85, 28.40));
-    layer.features.push_back({0,
-                              {QStringLiteral("北城街道"), 5, qint64(4294967296LL), 12.345678,
-                               QDate(2025, 6, 30)},
-                              wkbOf(square)});
-    layer.features.push_back({1,
-                              {QStringLiteral("鹤盛镇（山区）"), 1, QVariant(), QVariant(),
-                               QVariant()},
-                              wkbOf(two)});
+    layer.features.push_back(
+        {0,
+         {QStringLiteral("北城街道"), 5, qint64(4294967296LL), 12.345678, QDate(2025, 6, 30)},
+         wkbOf(square)});
+    layer.features.push_back(
+        {1, {QStringLiteral("鹤盛镇（山区）"), 1, QVariant(), QVariant(), QVariant()}, wkbOf(two)});
     return layer;
 }
 
@@ -134,7 +132,8 @@ void expectSameLayer(const model::VectorLayer &written, const model::VectorLayer
 } // namespace
 
 class LayerRoundTrip : public ::testing::TestWithParam<FormatCase>
-{};
+{
+};
 
 TEST_P(LayerRoundTrip, KeepsAttributesGeometryAndCrs)
 {
@@ -143,8 +142,7 @@ TEST_P(LayerRoundTrip, KeepsAttributesGeometryAndCrs)
     for (const crs::Crs &crs : {crs::cgcs2000(), crs::Crs::fromEpsg(4549)}) {
         SCOPED_TRACE(crs.authId().toStdString());
         const bool projected = !crs.isGeographic();
-        const model::VectorLayer layer =
-            projected ? polygonLayer(crs, 0, 1000) : polygonLayer(crs);
+        const model::VectorLayer layer = projected ? polygonLayer(crs, 0, 1000) : polygonLayer(crs);
         const QString path = dir.filePath(crs.authId().replace(QLatin1Char(':'), QLatin1Char('_')) +
                                           QStringLiteral(" 空格 ") + format.file);
         io::WriteOptions options;
@@ -156,8 +154,8 @@ TEST_P(LayerRoundTrip, KeepsAttributesGeometryAndCrs)
         EXPECT_TRUE(readReport.geometry.isClean());
         expectSameLayer(layer, read, projected ? 1e-6 : 1e-9, false);
         if (path.endsWith(QLatin1String(".shp"))) {
-            EXPECT_EQ(read.sourceEncoding, format.encoding.isEmpty() ? QStringLiteral("UTF-8")
-                                                                     : format.encoding);
+            EXPECT_EQ(read.sourceEncoding,
+                      format.encoding.isEmpty() ? QStringLiteral("UTF-8") : format.encoding);
         }
     }
 }
@@ -229,7 +227,9 @@ TEST(LayerWriter, FailedWriteLeavesNoFiles)
     io::WriteOptions options;
     options.encoding = QStringLiteral("GBK");
     EXPECT_THROW(io::writeLayer(layer, dir.filePath(QStringLiteral("p.shp")), options), InputError);
-    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    EXPECT_TRUE(QDir(dir.path())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                    .isEmpty());
 }
 
 TEST(LayerWriter, CancelledWriteLeavesNoFiles)
@@ -240,7 +240,9 @@ TEST(LayerWriter, CancelledWriteLeavesNoFiles)
     EXPECT_THROW(io::writeLayer(polygonLayer(crs::cgcs2000()),
                                 dir.filePath(QStringLiteral("p.gpkg")), {}, nullptr, &feedback),
                  CancelledError);
-    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    EXPECT_TRUE(QDir(dir.path())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                    .isEmpty());
 }
 
 TEST(LayerWriter, ReprojectsToTargetCrs)

@@ -28,10 +28,10 @@ QString writeSquares(const QString &dir, const QString &encoding = {})
     layer.fields = {{QStringLiteral("名称"), model::FieldType::String}};
     for (int i = 0; i < 10; ++i) {
         const double x = 120.5 + 0.01 * i;
-        const geos::GeometryPtr square = geos::fromWkt(
-            context, QStringLiteral("POLYGON((%1 28,%2 28,%2 28.01,%1 28.01,%1 28))")
-                         .arg(x, 0, 'f', 2)
-                         .arg(x + 0.01, 0, 'f', 2));
+        const geos::GeometryPtr square =
+            geos::fromWkt(context, QStringLiteral("POLYGON((%1 28,%2 28,%2 28.01,%1 28.01,%1 28))")
+                                       .arg(x, 0, 'f', 2)
+                                       .arg(x + 0.01, 0, 'f', 2));
         layer.features.push_back(
             {i, {QStringLiteral("第%1乡镇").arg(i + 1)}, geos::toWkb(context, square.get())});
     }
@@ -180,7 +180,8 @@ TEST(ShapefileEncoding, WrongDeclaredEncodingIsAnErrorNotReplacementCharacters)
 
 TEST(ShapefileEncoding, SampleCountyGbkCopiesReadCorrectly)
 {
-    for (const QString &folder : {QStringLiteral("乡镇界_gbk"), QStringLiteral("乡镇界_gbk_noldid")}) {
+    for (const QString &folder :
+         {QStringLiteral("乡镇界_gbk"), QStringLiteral("乡镇界_gbk_noldid")}) {
         const QString shp = test::sampleDataPath(QStringLiteral("yongjia/") + folder +
                                                  QStringLiteral("/乡镇界.shp"));
         if (!QFile::exists(shp))
@@ -193,7 +194,8 @@ TEST(ShapefileEncoding, SampleCountyGbkCopiesReadCorrectly)
         ASSERT_GE(name, 0);
         for (const model::Feature &feature : layer.features)
             names.append(feature.attributes[name].toString());
-        EXPECT_TRUE(names.contains(QStringLiteral("巽宅镇"))) << names.join(QLatin1Char(',')).toStdString();
+        EXPECT_TRUE(names.contains(QStringLiteral("巽宅镇")))
+            << names.join(QLatin1Char(',')).toStdString();
         EXPECT_TRUE(names.contains(QStringLiteral("茗岙乡")));
     }
 }

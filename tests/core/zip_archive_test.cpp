@@ -121,6 +121,7 @@ TEST(ZipArchive, ShapefileBundleRoundTripsWithChineseNames)
     ASSERT_EQ(read.features.size(), 1u);
     EXPECT_EQ(read.features[0].attributes[0].toString(), QStringLiteral("岩头镇中心小学"));
     EXPECT_EQ(read.crs.epsg(), 4490);
-    EXPECT_EQ(io::readLayer(zipPath + QStringLiteral("|layername=避灾安置场所")).features.size(), 1u);
+    EXPECT_EQ(io::readLayer(zipPath + QStringLiteral("|layername=避灾安置场所")).features.size(),
+              1u);
     EXPECT_THROW(io::readLayer(zipPath + QStringLiteral("|layername=none")), InputError);
 }
