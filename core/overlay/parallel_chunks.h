@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#pragma once
+
+#include "core/feedback.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace riskatlas::overlay {
+
+struct ChunkOptions
+{
+    int threads = 0; ///< 0 = all cores
+    std::size_t chunkSize =
+        256; ///< items per chunk; small enough to balance, large enough to amortise
+    Feedback *feedback = nullptr; ///< progress 0–100 over the items; cancel checked per chunk
+};
+
+/// Number of worker threads `requested` means (0 = hardware concurrency, at least 1).
+inline int effectiveThreadCount(int requested)
+{
+    if (requested > 0)
+        return requested;
+    return std::max(1, int(std::thread::hardware_concurrency()));
+}
+
+/// Runs `work(state, begin, end, results)` over [0, count) in chunks on worker threads. Each
+/// thread makes its own state with `makeState()` (e.g. a geos::Context and a
+/// CoordinateTransform, which must never be shared between threads). The results of all
+/// chunks are concatenated in chunk order, so the output is the same whatever the number of
+/// threads. The first exception thrown by any chunk stops the others and is rethrown here;
+/// cancellation through `options.feedback` throws CancelledError.
+template<typename Result, typename MakeState, typename Work>
+std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, MakeState makeState,
+                               Work work)
+{
+    const std::size_t chunkSize = std::max<std::size_t>(1, options.chunkSize);
+    const std::size_t chunks = (count + chunkSize - 1) / chunkSize;
+    const int threads = int(std::min<std::size_t>(
+        std::size_t(effectiveThreadCount(options.threads)), std::max<std::size_t>(1, chunks)));
+    std::vector<std::vector<Result>> perChunk(chunks);
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr firstError;
+    std::mutex errorMutex;
+
+    auto worker = [&] {
+        try {
+            auto state = makeState();
+            for (;;) {
+                if (failed.load(std::memory_order_relaxed))
+                    return;
+                if (options.feedback)
+                    options.feedback->throwIfCanceled();
+                const std::size_t chunk = next.fetch_add(1);
+                if (chunk >= chunks)
+                    return;
+                const std::size_t begin = chunk * chunkSize;
+                const std::size_t end = std::min(count, begin + chunkSize);
+                work(state, begin, end, perChunk[chunk]);
+                const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
+                if (options.feedback)
+                    options.feedback->setProgress(100.0 * double(finished) / double(count));
+            }
+        } catch (...) {
+            std::lock_guard lock(errorMutex);
+            if (!firstError)
+                firstError = std::current_exception();
+            failed.store(true);
+        }
+    };
+
+    if (threads <= 1) {
+        worker();
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(std::size_t(threads));
+        for (int i = 0; i < threads; ++i)
+            pool.emplace_back(worker);
+        for (std::thread &thread : pool)
+            thread.join();
+    }
+    if (firstError)
+        std::rethrow_exception(firstError);
+
+    std::size_t total = 0;
+    for (const auto &results : perChunk)
+        total += results.size();
+    std::vector<Result> all;
+    all.reserve(total);
+    for (auto &results : perChunk)
+        std::move(results.begin(), results.end(), std::back_inserter(all));
+    return all;
+}
+
+} // namespace riskatlas::overlay
