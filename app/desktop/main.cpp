@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "desktop/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("RiskAtlas"));
+    QApplication::setOrganizationName(QStringLiteral("RiskAtlas"));
+    QApplication::setApplicationVersion(QStringLiteral(RISKATLAS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "RiskAtlas 风险图集: risk maps for county emergency "
+                                        "management."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("layers"),
+        QApplication::translate("main", "Layers to open: PATH or \"PATH|layername=NAME\"."),
+        QStringLiteral("[layers...]"));
+    parser.process(app);
+
+    riskatlas::desktop::MainWindow window;
+    window.show();
+    for (const QString &layer : parser.positionalArguments())
+        window.openLayer(layer);
+    return app.exec();
+}
