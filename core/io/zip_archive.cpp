@@ -48,7 +48,12 @@ bool escapesFolder(const QString &name)
 
 QStringList extractZip(const QString &zipPath, const QString &targetDir, const ZipLimits &limits)
 {
-    QuaZip zip(zipPath);
+    // QuaZip is handed an open device: opening by name passes a dangling file name to the
+    // C layer in Debian's QuaZip 1.4 (seen as a garbage path under AddressSanitizer).
+    QFile file(zipPath);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError({zipPath}, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    QuaZip zip(&file);
     zip.setFileNameCodec("ISO-8859-1");
     if (!zip.open(QuaZip::mdUnzip))
         throw InputError(
@@ -113,7 +118,11 @@ QStringList extractZip(const QString &zipPath, const QString &targetDir, const Z
 
 void createZip(const QString &zipPath, const QStringList &files)
 {
-    QuaZip zip(zipPath);
+    QFile file(zipPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        throw ProcessingError({zipPath},
+                              QStringLiteral("cannot create: %1").arg(file.errorString()));
+    QuaZip zip(&file);
     zip.setUtf8Enabled(true);
     if (!zip.open(QuaZip::mdCreate))
         throw ProcessingError({zipPath}, QStringLiteral("cannot create zip archive"));

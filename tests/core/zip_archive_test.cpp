@@ -23,7 +23,9 @@ namespace {
 void writeRawZip(const QString &path, const QList<QPair<QString, QByteArray>> &entries,
                  const char *nameCodec = nullptr)
 {
-    QuaZip zip(path);
+    QFile device(path);
+    ASSERT_TRUE(device.open(QIODevice::WriteOnly));
+    QuaZip zip(&device);
     if (nameCodec)
         zip.setFileNameCodec(nameCodec);
     else
