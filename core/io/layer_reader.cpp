@@ -6,6 +6,7 @@
 #include "core/feedback.h"
 #include "core/gdal/gdal_error_capture.h"
 #include "core/gdal/gdal_handles.h"
+#include "core/gdal/ogr_geometry_type.h"
 #include "core/io/csv_table_reader.h"
 #include "core/io/dataset_path.h"
 #include "core/io/point_table_builder.h"
@@ -44,30 +45,6 @@ model::FieldType fieldTypeFor(OGRFieldDefnH field)
         return model::FieldType::DateTime;
     default:
         return model::FieldType::String;
-    }
-}
-
-model::GeometryType geometryTypeFor(OGRwkbGeometryType type)
-{
-    switch (wkbFlatten(OGR_GT_GetLinear(type))) {
-    case wkbNone:
-        return model::GeometryType::None;
-    case wkbPoint:
-        return model::GeometryType::Point;
-    case wkbLineString:
-        return model::GeometryType::LineString;
-    case wkbPolygon:
-        return model::GeometryType::Polygon;
-    case wkbMultiPoint:
-        return model::GeometryType::MultiPoint;
-    case wkbMultiLineString:
-        return model::GeometryType::MultiLineString;
-    case wkbMultiPolygon:
-        return model::GeometryType::MultiPolygon;
-    case wkbGeometryCollection:
-        return model::GeometryType::GeometryCollection;
-    default:
-        return model::GeometryType::Unknown;
     }
 }
 
@@ -370,7 +347,7 @@ model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &o
         result.fields.append({name.value_or(decoder.lossy(rawName)), fieldTypeFor(field),
                               OGR_Fld_GetWidth(field), OGR_Fld_GetPrecision(field)});
     }
-    result.geometryType = geometryTypeFor(OGR_L_GetGeomType(layer));
+    result.geometryType = gdal::fromOgrGeometryType(OGR_L_GetGeomType(layer));
     result.crs = layerCrs(layer);
     if (options.sourceCrs.isValid()) {
         if (result.crs.isValid() && !result.crs.isSameAs(options.sourceCrs) && report) {

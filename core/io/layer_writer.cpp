@@ -7,6 +7,7 @@
 #include "core/feedback.h"
 #include "core/gdal/gdal_error_capture.h"
 #include "core/gdal/gdal_handles.h"
+#include "core/gdal/ogr_geometry_type.h"
 #include "core/io/shapefile_field_names.h"
 #include "core/io/text_encoding.h"
 #include "core/io/zip_archive.h"
@@ -70,31 +71,6 @@ OGRFieldType ogrType(model::FieldType type)
     return OFTString;
 }
 
-OGRwkbGeometryType ogrGeometryType(model::GeometryType type)
-{
-    switch (type) {
-    case model::GeometryType::None:
-        return wkbNone;
-    case model::GeometryType::Point:
-        return wkbPoint;
-    case model::GeometryType::LineString:
-        return wkbLineString;
-    case model::GeometryType::Polygon:
-        return wkbPolygon;
-    case model::GeometryType::MultiPoint:
-        return wkbMultiPoint;
-    case model::GeometryType::MultiLineString:
-        return wkbMultiLineString;
-    case model::GeometryType::MultiPolygon:
-        return wkbMultiPolygon;
-    case model::GeometryType::GeometryCollection:
-        return wkbGeometryCollection;
-    case model::GeometryType::Unknown:
-        return wkbUnknown;
-    }
-    return wkbUnknown;
-}
-
 // The type the output layer declares: what the features actually hold, promoted to Multi
 // when single and multi parts are mixed (shapefiles report Polygon for multipolygons).
 OGRwkbGeometryType declaredGeometryType(const model::VectorLayer &layer, bool &mixed)
@@ -113,7 +89,7 @@ OGRwkbGeometryType declaredGeometryType(const model::VectorLayer &layer, bool &m
     if (flatTypes.isEmpty())
         return layer.geometryType == model::GeometryType::None
                    ? wkbNone
-                   : ogrGeometryType(layer.geometryType);
+                   : gdal::toOgrGeometryType(layer.geometryType);
     if (flatTypes.size() == 1)
         return OGRwkbGeometryType(*flatTypes.begin());
     QSet<int> multi;

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/gdal/gdal_handles.h"
+#include "core/gdal/ogr_geometry_type.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -244,26 +245,14 @@ void forEachVertex(OGRGeometryH geometry, Visit &&visit)
     }
 }
 
+// Only the plain 2D OGC types can come from a table cell.
 std::optional<model::GeometryType> modelType(OGRwkbGeometryType flat)
 {
-    switch (flat) {
-    case wkbPoint:
-        return model::GeometryType::Point;
-    case wkbLineString:
-        return model::GeometryType::LineString;
-    case wkbPolygon:
-        return model::GeometryType::Polygon;
-    case wkbMultiPoint:
-        return model::GeometryType::MultiPoint;
-    case wkbMultiLineString:
-        return model::GeometryType::MultiLineString;
-    case wkbMultiPolygon:
-        return model::GeometryType::MultiPolygon;
-    case wkbGeometryCollection:
-        return model::GeometryType::GeometryCollection;
-    default:
+    const model::GeometryType type = gdal::fromOgrGeometryType(flat);
+    if (type == model::GeometryType::None || type == model::GeometryType::Unknown ||
+        flat != wkbFlatten(flat) || OGR_GT_IsNonLinear(flat))
         return std::nullopt;
-    }
+    return type;
 }
 
 RowGeometry parseWkt(const QString &cell, const QString &column)
