@@ -249,8 +249,9 @@ void forEachVertex(OGRGeometryH geometry, Visit &&visit)
 std::optional<model::GeometryType> modelType(OGRwkbGeometryType flat)
 {
     const model::GeometryType type = gdal::fromOgrGeometryType(flat);
+    // The round trip rejects Z/M, curves, TINs and polyhedral surfaces.
     if (type == model::GeometryType::None || type == model::GeometryType::Unknown ||
-        flat != wkbFlatten(flat) || OGR_GT_IsNonLinear(flat))
+        gdal::toOgrGeometryType(type) != flat)
         return std::nullopt;
     return type;
 }
