@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 
 namespace riskatlas::cli {
@@ -24,22 +25,13 @@ extern "C" void onInterrupt(int)
 ProgressBar::ProgressBar(Feedback &feedback)
     : m_feedback(feedback)
     , m_terminal(isatty(STDERR_FILENO) == 1)
+    , m_timings(qEnvironmentVariableIntValue("RISKATLAS_TIMINGS") == 1)
 {
     g_interruptTarget = &feedback;
     std::signal(SIGINT, onInterrupt);
-    if (!m_terminal)
-        return;
-    feedback.setProgressCallback([](double percent, const QString &step) {
-        constexpr int width = 30;
-        const int filled = int(percent / 100.0 * width);
-        char bar[width + 1];
-        for (int i = 0; i < width; ++i)
-            bar[i] = i < filled ? '#' : '.';
-        bar[width] = '\0';
-        std::fprintf(stderr, "\r[%s] %3d%% %-24s", bar, int(percent),
-                     step.toLocal8Bit().left(24).constData());
-        std::fflush(stderr);
-    });
+    if (m_terminal || m_timings)
+        feedback.setProgressCallback(
+            [this](double percent, const QString &step) { report(percent, step); });
 }
 
 ProgressBar::~ProgressBar()
@@ -47,10 +39,42 @@ ProgressBar::~ProgressBar()
     m_feedback.setProgressCallback({});
     std::signal(SIGINT, SIG_DFL);
     g_interruptTarget = nullptr;
+    finishStep();
     if (m_terminal) {
         std::fprintf(stderr, "\r%*s\r", 64, "");
         std::fflush(stderr);
     }
+}
+
+void ProgressBar::finishStep()
+{
+    if (m_timings && !m_step.isEmpty()) {
+        std::fprintf(stderr, "timing: %s %.3f\n", m_step.toUtf8().constData(),
+                     double(m_stepClock.nsecsElapsed()) / 1e9);
+    }
+    m_step.clear();
+}
+
+void ProgressBar::report(double percent, const QString &step)
+{
+    // Called from worker threads too.
+    std::lock_guard lock(m_mutex);
+    if (step != m_step) {
+        finishStep();
+        m_step = step;
+        m_stepClock.start();
+    }
+    if (!m_terminal)
+        return;
+    constexpr int width = 30;
+    const int filled = int(percent / 100.0 * width);
+    char bar[width + 1];
+    for (int i = 0; i < width; ++i)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    std::fprintf(stderr, "\r[%s] %3d%% %-24s", bar, int(percent),
+                 step.toLocal8Bit().left(24).constData());
+    std::fflush(stderr);
 }
 
 } // namespace riskatlas::cli

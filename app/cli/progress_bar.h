@@ -4,10 +4,17 @@
 
 #include "core/feedback.h"
 
+#include <QElapsedTimer>
+#include <QString>
+
+#include <mutex>
+
 namespace riskatlas::cli {
 
 /// Draws the Feedback's progress as a bar on stderr when stderr is a terminal, and maps
-/// Ctrl-C (SIGINT) to Feedback::cancel() while alive.
+/// Ctrl-C (SIGINT) to Feedback::cancel() while alive. With RISKATLAS_TIMINGS=1 in the
+/// environment it also prints `timing: STEP SECONDS` on stderr as each step ends, so that
+/// benchmarks can separate the compute part from reading and writing.
 class ProgressBar
 {
 public:
@@ -17,8 +24,15 @@ public:
     ProgressBar &operator=(const ProgressBar &) = delete;
 
 private:
+    void report(double percent, const QString &step);
+    void finishStep();
+
     Feedback &m_feedback;
     bool m_terminal;
+    bool m_timings;
+    std::mutex m_mutex;
+    QString m_step;
+    QElapsedTimer m_stepClock;
 };
 
 } // namespace riskatlas::cli
