@@ -8,6 +8,7 @@ Writes into bench/data/ (not committed), all in EPSG:4549 (CGCS2000 3-degree GK 
   buildings_1m.gpkg     ~1 000 000 footprints (with --large)
   flood_split.gpkg      the sample flood zones as shipped (~1 200 polygons)
   flood_unsplit.gpkg    the same zones dissolved per level and township (~100 big polygons)
+  points_200k.gpkg      the centroids of buildings_200k (for point counts)
   grid_250m.gpkg        a 250 m square grid over the county (~43 000 cells)
   townships.gpkg        the 22 townships
 Run with Debian's python3 (python3-gdal, python3-shapely, python3-numpy):
@@ -66,6 +67,26 @@ def write_layer(path, name, rows, fields):
             feature.SetField(field, values[field])
         ogr_geometry = ogr.CreateGeometryFromWkb(geometry.wkb)
         feature.SetGeometry(ogr.ForceToMultiPolygon(ogr_geometry))
+        lyr.CreateFeature(feature)
+    lyr.CommitTransaction()
+    ds = None
+    print(f"{os.path.relpath(path, ROOT)}: {len(rows)} features", flush=True)
+
+
+def write_points(path, name, rows):
+    if os.path.exists(path):
+        os.remove(path)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    lyr = ds.CreateLayer(name, GK, ogr.wkbPoint)
+    for field in ("id", "floors"):
+        lyr.CreateField(ogr.FieldDefn(field, ogr.OFTInteger))
+    definition = lyr.GetLayerDefn()
+    lyr.StartTransaction()
+    for point, values in rows:
+        feature = ogr.Feature(definition)
+        feature.SetField("id", values["id"])
+        feature.SetField("floors", values["floors"])
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(point.wkb))
         lyr.CreateFeature(feature)
     lyr.CommitTransaction()
     ds = None
@@ -141,8 +162,11 @@ def main():
                              {"cell": len(grid) + 1}))
     write_layer(os.path.join(OUT, "grid_250m.gpkg"), "grid_250m", grid, [("cell", ogr.OFTInteger)])
 
-    write_layer(os.path.join(OUT, "buildings_200k.gpkg"), "buildings",
-                buildings(county, 200_000, rng), [("id", ogr.OFTInteger), ("floors", ogr.OFTInteger)])
+    houses = buildings(county, 200_000, rng)
+    write_layer(os.path.join(OUT, "buildings_200k.gpkg"), "buildings", houses,
+                [("id", ogr.OFTInteger), ("floors", ogr.OFTInteger)])
+    write_points(os.path.join(OUT, "points_200k.gpkg"), "building_points",
+                 [(g.centroid, v) for g, v in houses])
     if args.large:
         write_layer(os.path.join(OUT, "buildings_1m.gpkg"), "buildings",
                     buildings(county, 1_000_000, rng), [("id", ogr.OFTInteger), ("floors", ogr.OFTInteger)])
