@@ -24,7 +24,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "bench", "data")
 CLI = os.path.join(ROOT, "build", "app", "cli", "riskatlas-cli")
-QGIS = "/usr/bin/qgis_process"
+QGIS = "/usr/bin/qgis_process.bin"
 
 
 def d(name):
@@ -37,24 +37,24 @@ CASES = [
     ("intersection: 200k buildings × flood zones (1 186 polygons)",
      ["overlay", "intersection", d("buildings_200k.gpkg"), d("flood_split.gpkg"), "-o", "OUT"],
      "native:intersection",
-     ["--INPUT=" + d("buildings_200k.gpkg"), "--OVERLAY=" + d("flood_split.gpkg"), "--OUTPUT=OUT"]),
+     ["INPUT=" + d("buildings_200k.gpkg"), "OVERLAY=" + d("flood_split.gpkg"), "OUTPUT=OUT"]),
     ("intersection: 200k buildings × unsplit flood zones (99 large polygons)",
      ["overlay", "intersection", d("buildings_200k.gpkg"), d("flood_unsplit.gpkg"), "-o", "OUT"],
      "native:intersection",
-     ["--INPUT=" + d("buildings_200k.gpkg"), "--OVERLAY=" + d("flood_unsplit.gpkg"), "--OUTPUT=OUT"]),
+     ["INPUT=" + d("buildings_200k.gpkg"), "OVERLAY=" + d("flood_unsplit.gpkg"), "OUTPUT=OUT"]),
     ("union: 250 m grid (43 658 cells) × townships",
      ["overlay", "union", d("grid_250m.gpkg"), d("townships.gpkg"), "-o", "OUT"],
      "native:union",
-     ["--INPUT=" + d("grid_250m.gpkg"), "--OVERLAY=" + d("townships.gpkg"), "--OUTPUT=OUT"]),
+     ["INPUT=" + d("grid_250m.gpkg"), "OVERLAY=" + d("townships.gpkg"), "OUTPUT=OUT"]),
     ("dissolve: flood zones by level",
      ["dissolve", d("flood_split.gpkg"), "-o", "OUT", "--by", "level"],
      "native:dissolve",
-     ["--INPUT=" + d("flood_split.gpkg"), "--FIELD=level", "--OUTPUT=OUT"]),
+     ["INPUT=" + d("flood_split.gpkg"), "FIELD=level", "OUTPUT=OUT"]),
     ("count points: 200k building centroids per township",
      ["zonal", d("townships.gpkg"), d("points_200k.gpkg"), "-o", "OUT", "--stat", "count"],
      "native:countpointsinpolygon",
-     ["--POLYGONS=" + d("townships.gpkg"), "--POINTS=" + d("points_200k.gpkg"),
-      "--FIELD=NUMPOINTS", "--OUTPUT=OUT"]),
+     ["POLYGONS=" + d("townships.gpkg"), "POINTS=" + d("points_200k.gpkg"),
+      "FIELD=NUMPOINTS", "OUTPUT=OUT"]),
 ]
 LARGE = ("intersection: 1 M buildings × flood zones",
          ["overlay", "intersection", d("buildings_1m.gpkg"), d("flood_split.gpkg"), "-o", "OUT"],
