@@ -18,6 +18,7 @@ const char kUsage[] =
     "  info PATH... [--json]      describe census layers: driver, CRS, features, fields,\n"
     "                             encoding, geometry validity\n"
     "  convert IN OUT             convert between formats (.gpkg .shp .zip .geojson .csv .xlsx)\n"
+    "  zonal UNITS LAYER -o OUT   summarise a vector or raster layer over polygon units\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -49,6 +50,8 @@ int main(int argc, char *argv[])
         return runInfo(arguments);
     if (command == QLatin1String("convert"))
         return runConvert(arguments);
+    if (command == QLatin1String("zonal"))
+        return runZonal(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;

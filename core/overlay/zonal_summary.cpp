@@ -1,0 +1,629 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/overlay/zonal_summary.h"
+
+#include "core/error.h"
+#include "core/feedback.h"
+#include "core/geos/geos_context.h"
+#include "core/geos/str_tree.h"
+#include "core/overlay/metric_inputs.h"
+#include "core/overlay/parallel_chunks.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+
+namespace riskatlas::overlay {
+
+namespace {
+
+// An overlap smaller than this (m², one square millimetre) is a rounding sliver along a shared
+// edge, not a real overlap: it does not make a polygon count in a unit. Its area is still added
+// to the class areas, so that they keep summing to the layer's area.
+constexpr double kMinimumOverlapArea = 1e-6;
+
+bool isNumeric(model::FieldType type)
+{
+    return type == model::FieldType::Integer || type == model::FieldType::Integer64 ||
+           type == model::FieldType::Real;
+}
+
+// The dimension of a 2D ISO WKB geometry from its type word: 0, 1, 2, or -1 (collection, bad).
+int wkbDimension(const QByteArray &wkb)
+{
+    if (wkb.size() < 5)
+        return -1;
+    quint32 type = 0;
+    std::memcpy(&type, wkb.constData() + 1, sizeof type);
+    if (wkb.at(0) == 0) // big-endian
+        type = (type >> 24) | ((type >> 8) & 0xff00u) | ((type << 8) & 0xff0000u) | (type << 24);
+    switch (type % 1000) {
+    case 1:
+    case 4:
+        return 0;
+    case 2:
+    case 5:
+        return 1;
+    case 3:
+    case 6:
+        return 2;
+    default:
+        return -1;
+    }
+}
+
+// The dimension of a layer's geometries: the declared type, or, for Unknown, that of every
+// feature (mixed dimensions give -1). Layers with no geometry at all give -2.
+int layerDimension(const model::VectorLayer &layer)
+{
+    const int declared = model::geometryDimension(layer.geometryType);
+    if (declared >= 0)
+        return declared;
+    int found = -2;
+    for (const model::Feature &feature : layer.features) {
+        if (feature.wkb.isEmpty())
+            continue;
+        const int dimension = wkbDimension(feature.wkb);
+        if (found == -2)
+            found = dimension;
+        else if (found != dimension)
+            return -1;
+    }
+    return found;
+}
+
+ErrorLocation where(const model::VectorLayer &layer)
+{
+    return {layer.sourcePath.isEmpty() ? layer.name : layer.sourcePath, layer.name};
+}
+
+ErrorLocation whereFeature(const model::VectorLayer &layer, qint64 fid)
+{
+    ErrorLocation location = where(layer);
+    location.row = fid;
+    location.rowLabel = QStringLiteral("fid");
+    return location;
+}
+
+// A class of the class field: its column label and, for numeric fields, its value for sorting.
+struct ClassValue
+{
+    QString key;
+    double number = 0;
+};
+
+QString columnLabel(const QString &key)
+{
+    QString label;
+    label.reserve(key.size());
+    for (const QChar c : key)
+        label.append(c.isLetterOrNumber() || c == u'_' ? c : u'_');
+    return label;
+}
+
+// What one unit collects; every unit is computed on its own, so the thread count cannot change
+// a result.
+struct UnitResult
+{
+    bool hasGeometry = false;
+    double unitArea = 0;
+    qint64 count = 0;
+    double sum = 0;
+    std::optional<double> max;
+    std::vector<double> classArea;
+    double covered = 0;     // area of pieces with a non-null value (weighted-mean)
+    double weightedSum = 0; // Σ value · piece area
+    double overlapArea = 0; // area of all pieces, to notice overlapping layer polygons
+};
+
+// Per-thread state: GEOS handles are never shared between threads.
+struct WorkerState
+{
+    geos::Context context;
+    std::vector<std::size_t> candidates;
+};
+
+// Intersection with OverlayNG in floating point (which already retries internally), then snap-
+// rounded on a 1 µm and a 1 mm grid, as OverlayNGRobust would; null only when all three fail.
+geos::GeometryPtr robustIntersection(const geos::Context &context, const GEOSGeometry *a,
+                                     const GEOSGeometry *b)
+{
+    GEOSGeometry *result = GEOSIntersection_r(context.handle(), a, b);
+    if (!result)
+        result = GEOSIntersectionPrec_r(context.handle(), a, b, 1e-6);
+    if (!result)
+        result = GEOSIntersectionPrec_r(context.handle(), a, b, 1e-3);
+    return geos::own(context, result);
+}
+
+bool needsField(ZonalStatistic statistic)
+{
+    return statistic != ZonalStatistic::Count;
+}
+
+bool needsPolygons(ZonalStatistic statistic)
+{
+    return statistic == ZonalStatistic::ClassArea || statistic == ZonalStatistic::ClassShare ||
+           statistic == ZonalStatistic::WeightedMean;
+}
+
+} // namespace
+
+QString zonalStatisticName(ZonalStatistic statistic)
+{
+    switch (statistic) {
+    case ZonalStatistic::Count:
+        return QStringLiteral("count");
+    case ZonalStatistic::Sum:
+        return QStringLiteral("sum");
+    case ZonalStatistic::Max:
+        return QStringLiteral("max");
+    case ZonalStatistic::ClassArea:
+        return QStringLiteral("class-area");
+    case ZonalStatistic::ClassShare:
+        return QStringLiteral("class-share");
+    case ZonalStatistic::WeightedMean:
+        return QStringLiteral("weighted-mean");
+    }
+    return {};
+}
+
+std::optional<ZonalStatistic> parseZonalStatistic(const QString &name)
+{
+    for (ZonalStatistic statistic :
+         {ZonalStatistic::Count, ZonalStatistic::Sum, ZonalStatistic::Max,
+          ZonalStatistic::ClassArea, ZonalStatistic::ClassShare, ZonalStatistic::WeightedMean}) {
+        if (name.compare(zonalStatisticName(statistic), Qt::CaseInsensitive) == 0)
+            return statistic;
+    }
+    return std::nullopt;
+}
+
+QString uniqueFieldName(const model::Fields &fields, const QString &name)
+{
+    if (model::fieldIndex(fields, name) < 0)
+        return name;
+    for (int n = 2;; ++n) {
+        const QString candidate = name + u'_' + QString::number(n);
+        if (model::fieldIndex(fields, candidate) < 0)
+            return candidate;
+    }
+}
+
+model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::VectorLayer &layer,
+                                const ZonalOptions &options, ZonalReport *report)
+{
+    Feedback *feedback = options.feedback;
+    QList<ZonalStatistic> statistics;
+    for (ZonalStatistic statistic : options.statistics) {
+        if (!statistics.contains(statistic))
+            statistics.append(statistic);
+    }
+    if (statistics.isEmpty())
+        throw InputError({}, QStringLiteral("no statistic asked for"));
+
+    // Check everything about the inputs before any work.
+    const int unitDimension = layerDimension(units);
+    if (unitDimension != 2 && unitDimension != -2) {
+        throw InputError(where(units), QStringLiteral("units must be polygons, not %1")
+                                           .arg(model::geometryTypeName(units.geometryType)));
+    }
+    const int dimension = layerDimension(layer);
+    if (dimension == 1 || dimension == -1) {
+        throw InputError(where(layer),
+                         QStringLiteral("can only summarise points or polygons, not %1")
+                             .arg(model::geometryTypeName(layer.geometryType)));
+    }
+    const bool polygons = dimension == 2;
+    bool wantField = false;
+    bool wantClasses = false;
+    for (ZonalStatistic statistic : statistics) {
+        if (needsPolygons(statistic) && !polygons && dimension != -2) {
+            throw InputError(where(layer), QStringLiteral("%1 needs a polygon layer; this one "
+                                                          "has points")
+                                               .arg(zonalStatisticName(statistic)));
+        }
+        wantField = wantField || needsField(statistic);
+        wantClasses = wantClasses || statistic == ZonalStatistic::ClassArea ||
+                      statistic == ZonalStatistic::ClassShare;
+    }
+    const bool wantValues = statistics.contains(ZonalStatistic::Sum) ||
+                            statistics.contains(ZonalStatistic::Max) ||
+                            statistics.contains(ZonalStatistic::WeightedMean);
+    int fieldIndex = -1;
+    if (wantField) {
+        if (options.field.isEmpty())
+            throw InputError(where(layer), QStringLiteral("%1 needs a field (--field)")
+                                               .arg(zonalStatisticName(statistics.first())));
+        fieldIndex = model::fieldIndex(layer.fields, options.field);
+        if (fieldIndex < 0) {
+            QStringList names;
+            for (const model::Field &field : layer.fields)
+                names.append(field.name);
+            throw InputError(where(layer),
+                             QStringLiteral("has no field \"%1\"; its fields: %2")
+                                 .arg(options.field, names.join(QStringLiteral(", "))));
+        }
+        if (wantValues && !isNumeric(layer.fields[fieldIndex].type)) {
+            throw InputError(
+                where(layer),
+                QStringLiteral("field \"%1\" is %2; sum, max and weighted-mean need "
+                               "a numeric field")
+                    .arg(options.field, model::fieldTypeName(layer.fields[fieldIndex].type)));
+        }
+    }
+
+    // Attribute values and classes, read once on this thread.
+    const std::size_t featureCount = layer.features.size();
+    std::vector<std::optional<double>> values(featureCount);
+    std::vector<int> classOf(featureCount, -1);
+    std::vector<ClassValue> classes;
+    qint64 nullValues = 0;
+    if (fieldIndex >= 0) {
+        const bool numericField = isNumeric(layer.fields[fieldIndex].type);
+        QHash<QString, int> classIndex;
+        for (std::size_t i = 0; i < featureCount; ++i) {
+            const model::Feature &feature = layer.features[i];
+            const QVariant value = fieldIndex < feature.attributes.size()
+                                       ? feature.attributes[fieldIndex]
+                                       : QVariant();
+            if (value.isNull()) {
+                ++nullValues;
+                continue;
+            }
+            double number = 0;
+            if (numericField) {
+                bool ok = false;
+                number = value.toDouble(&ok);
+                if (!ok) {
+                    throw InputError(whereFeature(layer, feature.fid),
+                                     QStringLiteral("\"%1\" is not a number in field \"%2\"")
+                                         .arg(value.toString(), options.field));
+                }
+                values[i] = number;
+            }
+            if (wantClasses) {
+                const QString key =
+                    numericField ? QString::number(number, 'g', 15) : value.toString();
+                auto it = classIndex.constFind(key);
+                if (it == classIndex.constEnd()) {
+                    it = classIndex.insert(key, int(classes.size()));
+                    classes.push_back({key, number});
+                }
+                classOf[i] = it.value();
+            }
+        }
+        if (wantClasses) {
+            // Columns in class order (numeric, or text order), whatever the feature order.
+            std::vector<int> order(classes.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = int(k);
+            std::sort(order.begin(), order.end(), [&](int a, int b) {
+                return numericField ? classes[a].number < classes[b].number
+                                    : classes[a].key < classes[b].key;
+            });
+            std::vector<int> rank(classes.size());
+            std::vector<ClassValue> sorted;
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                rank[order[k]] = int(k);
+                sorted.push_back(classes[order[k]]);
+            }
+            classes = std::move(sorted);
+            for (int &c : classOf) {
+                if (c >= 0)
+                    c = rank[c];
+            }
+        }
+    }
+
+    QStringList warnings;
+    auto warn = [&](const QString &message) {
+        warnings.append(message);
+        if (feedback)
+            feedback->pushWarning(message);
+    };
+    if (nullValues > 0) {
+        warn(QStringLiteral("%1 of %2 features of %3 have no value in \"%4\" and are left out")
+                 .arg(nullValues)
+                 .arg(qint64(featureCount))
+                 .arg(layer.name, options.field));
+    }
+
+    // Copies in one metric CRS; the originals keep their geometries for the output.
+    model::VectorLayer metricUnits;
+    metricUnits.name = units.name;
+    metricUnits.sourcePath = units.sourcePath;
+    metricUnits.crs = units.crs;
+    metricUnits.geometryType = units.geometryType;
+    metricUnits.features.reserve(units.features.size());
+    for (const model::Feature &feature : units.features)
+        metricUnits.features.push_back({feature.fid, {}, feature.wkb});
+    model::VectorLayer metricLayer;
+    metricLayer.name = layer.name;
+    metricLayer.sourcePath = layer.sourcePath;
+    metricLayer.crs = layer.crs;
+    metricLayer.geometryType = layer.geometryType;
+    metricLayer.features.reserve(featureCount);
+    for (const model::Feature &feature : layer.features)
+        metricLayer.features.push_back({feature.fid, {}, feature.wkb});
+    const crs::Crs metricCrs = reprojectToMetric({&metricUnits, &metricLayer}, options.metricCrs,
+                                                 feedback, options.threads);
+
+    // The layer's geometries, envelopes warmed, in one STR-tree. Workers only read them.
+    if (feedback)
+        feedback->setStep(QStringLiteral("indexing %1").arg(layer.name));
+    const geos::Context mainContext;
+    std::vector<geos::GeometryPtr> geometries(featureCount);
+    std::vector<geos::GeometryPtr> representativePoints;
+    std::vector<double> featureArea(polygons ? featureCount : 0, 0.0);
+    const bool byPoint = polygons && options.assignment == PolygonAssignment::PointOnSurface;
+    if (byPoint)
+        representativePoints.resize(featureCount);
+    auto tree = std::make_unique<geos::StrTree>(mainContext);
+    for (std::size_t i = 0; i < featureCount; ++i) {
+        if ((i & 1023) == 0 && feedback)
+            feedback->throwIfCanceled();
+        const model::Feature &feature = metricLayer.features[i];
+        if (feature.wkb.isEmpty())
+            continue;
+        geos::GeometryPtr geometry;
+        try {
+            geometry = geos::fromWkb(mainContext, feature.wkb);
+        } catch (const ProcessingError &error) {
+            throw ProcessingError(whereFeature(layer, feature.fid), error.message());
+        }
+        if (GEOSisEmpty_r(mainContext.handle(), geometry.get()) == 1)
+            continue;
+        geos::warmEnvelope(mainContext, geometry.get());
+        if (polygons)
+            GEOSArea_r(mainContext.handle(), geometry.get(), &featureArea[i]);
+        if (byPoint) {
+            representativePoints[i] =
+                geos::own(mainContext, GEOSPointOnSurface_r(mainContext.handle(), geometry.get()));
+            if (!representativePoints[i]) {
+                throw ProcessingError(
+                    whereFeature(layer, feature.fid),
+                    QStringLiteral("no point on surface: %1").arg(mainContext.lastError()));
+            }
+            geos::warmEnvelope(mainContext, representativePoints[i].get());
+        }
+        tree->insert(geometry.get(), i);
+        geometries[i] = std::move(geometry);
+    }
+    tree->build();
+
+    if (feedback)
+        feedback->setStep(QStringLiteral("summarising %1 by unit").arg(layer.name));
+    ChunkOptions chunkOptions;
+    chunkOptions.threads = options.threads;
+    chunkOptions.chunkSize = 1; // few, heavy units: hand them out one by one
+    chunkOptions.feedback = feedback;
+    const std::size_t classCount = classes.size();
+    const bool wantMembership = statistics.contains(ZonalStatistic::Count) ||
+                                statistics.contains(ZonalStatistic::Sum) ||
+                                statistics.contains(ZonalStatistic::Max);
+    const bool wantAreas =
+        polygons && (wantClasses || statistics.contains(ZonalStatistic::WeightedMean));
+
+    const std::vector<UnitResult> results = runChunked<UnitResult>(
+        metricUnits.features.size(), chunkOptions, [] { return std::make_unique<WorkerState>(); },
+        [&](std::unique_ptr<WorkerState> &state, std::size_t begin, std::size_t end,
+            std::vector<UnitResult> &out) {
+            const geos::Context &context = state->context;
+            const GEOSContextHandle_t handle = context.handle();
+            for (std::size_t u = begin; u < end; ++u) {
+                const model::Feature &unitFeature = metricUnits.features[u];
+                UnitResult result;
+                result.classArea.assign(classCount, 0.0);
+                if (unitFeature.wkb.isEmpty()) {
+                    out.push_back(std::move(result));
+                    continue;
+                }
+                geos::GeometryPtr unit;
+                try {
+                    unit = geos::fromWkb(context, unitFeature.wkb);
+                } catch (const ProcessingError &error) {
+                    throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
+                }
+                if (GEOSisEmpty_r(handle, unit.get()) == 1) {
+                    out.push_back(std::move(result));
+                    continue;
+                }
+                result.hasGeometry = true;
+                GEOSArea_r(handle, unit.get(), &result.unitArea);
+                const geos::PreparedPtr prepared(GEOSPrepare_r(handle, unit.get()),
+                                                 geos::PreparedDeleter{handle});
+                if (!prepared) {
+                    throw ProcessingError(
+                        whereFeature(units, unitFeature.fid),
+                        QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
+                }
+                auto fail = [&](std::size_t i, const QString &what) {
+                    return ProcessingError(whereFeature(units, unitFeature.fid),
+                                           QStringLiteral("%1 with %2 fid %3: %4")
+                                               .arg(what, layer.name)
+                                               .arg(layer.features[i].fid)
+                                               .arg(context.lastError()));
+                };
+                auto predicate = [&](char answer, std::size_t i, const char *name) {
+                    if (answer == 2)
+                        throw fail(i, QString::fromLatin1(name));
+                    return answer == 1;
+                };
+
+                state->candidates.clear();
+                tree->query(context, unit.get(), state->candidates);
+                std::size_t tested = 0;
+                for (const std::size_t i : state->candidates) {
+                    if ((++tested & 255) == 0 && feedback)
+                        feedback->throwIfCanceled();
+                    const GEOSGeometry *geometry = geometries[i].get();
+                    bool member = false;
+                    if (!polygons) {
+                        // QGIS counts a point only when the polygon contains it: a point on
+                        // the boundary is in neither neighbour.
+                        member = predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry),
+                                           i, "contains");
+                    } else {
+                        if (!predicate(GEOSPreparedIntersects_r(handle, prepared.get(), geometry),
+                                       i, "intersects"))
+                            continue;
+                        double area = 0;
+                        const bool inside =
+                            predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry), i,
+                                      "contains");
+                        if (inside) {
+                            area = featureArea[i];
+                        } else if (wantAreas || (wantMembership && !byPoint)) {
+                            const geos::GeometryPtr piece =
+                                robustIntersection(context, unit.get(), geometry);
+                            if (!piece)
+                                throw fail(i, QStringLiteral("intersection"));
+                            if (GEOSArea_r(handle, piece.get(), &area) == 0)
+                                throw fail(i, QStringLiteral("area"));
+                        }
+                        if (wantAreas) {
+                            result.overlapArea += area;
+                            if (classOf[i] >= 0)
+                                result.classArea[std::size_t(classOf[i])] += area;
+                            if (values[i]) {
+                                result.covered += area;
+                                result.weightedSum += *values[i] * area;
+                            }
+                        }
+                        if (byPoint) {
+                            member =
+                                predicate(GEOSPreparedContains_r(handle, prepared.get(),
+                                                                 representativePoints[i].get()),
+                                          i, "contains");
+                        } else {
+                            member = inside || area > kMinimumOverlapArea;
+                        }
+                    }
+                    if (!member)
+                        continue;
+                    ++result.count;
+                    if (values[i]) {
+                        result.sum += *values[i];
+                        if (!result.max || *values[i] > *result.max)
+                            result.max = values[i];
+                    }
+                }
+                out.push_back(std::move(result));
+            }
+        });
+
+    // The output: the units as they came, plus the new columns.
+    model::VectorLayer output;
+    output.name = units.name;
+    output.crs = units.crs;
+    output.geometryType = units.geometryType;
+    output.fields = units.fields;
+    output.sourcePath = units.sourcePath;
+    output.sourceEncoding = units.sourceEncoding;
+    output.encodingSource = units.encodingSource;
+    QStringList added;
+    auto addField = [&](const QString &name, model::FieldType type) {
+        const QString unique = uniqueFieldName(output.fields, name);
+        output.fields.append({unique, type});
+        added.append(unique);
+    };
+    for (ZonalStatistic statistic : statistics) {
+        switch (statistic) {
+        case ZonalStatistic::Count:
+            addField(QStringLiteral("count"), model::FieldType::Integer64);
+            break;
+        case ZonalStatistic::Sum:
+            addField(QStringLiteral("sum"), model::FieldType::Real);
+            break;
+        case ZonalStatistic::Max: {
+            const model::FieldType type = layer.fields[fieldIndex].type;
+            addField(QStringLiteral("max"), type);
+            break;
+        }
+        case ZonalStatistic::ClassArea:
+            for (const ClassValue &value : classes)
+                addField(QStringLiteral("area_") + columnLabel(value.key), model::FieldType::Real);
+            break;
+        case ZonalStatistic::ClassShare:
+            for (const ClassValue &value : classes)
+                addField(QStringLiteral("share_") + columnLabel(value.key), model::FieldType::Real);
+            break;
+        case ZonalStatistic::WeightedMean:
+            addField(QStringLiteral("weighted_mean"), model::FieldType::Real);
+            addField(QStringLiteral("coverage"), model::FieldType::Real);
+            break;
+        }
+    }
+
+    qint64 withoutGeometry = 0;
+    output.features.reserve(units.features.size());
+    for (std::size_t u = 0; u < units.features.size(); ++u) {
+        const UnitResult &result = results[u];
+        model::Feature feature = units.features[u];
+        while (feature.attributes.size() < units.fields.size())
+            feature.attributes.append(QVariant());
+        if (!result.hasGeometry)
+            ++withoutGeometry;
+        const bool hasArea = result.hasGeometry && result.unitArea > 0;
+        for (ZonalStatistic statistic : statistics) {
+            switch (statistic) {
+            case ZonalStatistic::Count:
+                feature.attributes.append(result.hasGeometry ? QVariant(result.count) : QVariant());
+                break;
+            case ZonalStatistic::Sum:
+                feature.attributes.append(result.hasGeometry ? QVariant(result.sum) : QVariant());
+                break;
+            case ZonalStatistic::Max:
+                if (!result.max)
+                    feature.attributes.append(QVariant());
+                else if (layer.fields[fieldIndex].type == model::FieldType::Real)
+                    feature.attributes.append(*result.max);
+                else
+                    feature.attributes.append(qint64(*result.max));
+                break;
+            case ZonalStatistic::ClassArea:
+                for (double area : result.classArea)
+                    feature.attributes.append(result.hasGeometry ? QVariant(area) : QVariant());
+                break;
+            case ZonalStatistic::ClassShare:
+                for (double area : result.classArea)
+                    feature.attributes.append(hasArea ? QVariant(area / result.unitArea)
+                                                      : QVariant());
+                break;
+            case ZonalStatistic::WeightedMean:
+                feature.attributes.append(result.covered > 0
+                                              ? QVariant(result.weightedSum / result.covered)
+                                              : QVariant());
+                feature.attributes.append(hasArea ? QVariant(result.covered / result.unitArea)
+                                                  : QVariant());
+                break;
+            }
+        }
+        if (hasArea && result.overlapArea > result.unitArea * (1 + 1e-9) + kMinimumOverlapArea) {
+            warn(QStringLiteral("polygons of %1 overlap inside unit fid %2: %3 m² of them in "
+                                "%4 m²; overlapping parts are counted more than once")
+                     .arg(layer.name)
+                     .arg(feature.fid)
+                     .arg(result.overlapArea, 0, 'f', 1)
+                     .arg(result.unitArea, 0, 'f', 1));
+        }
+        output.features.push_back(std::move(feature));
+    }
+    if (withoutGeometry > 0)
+        warn(QStringLiteral("%1 units have no geometry; their statistics are empty")
+                 .arg(withoutGeometry));
+
+    if (report) {
+        report->metricCrs = metricCrs;
+        report->addedFields = added;
+        report->warnings = warnings;
+        report->unitsWithoutGeometry = withoutGeometry;
+    }
+    return output;
+}
+
+} // namespace riskatlas::overlay
