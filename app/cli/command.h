@@ -16,6 +16,7 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
 
 int runInfo(const QStringList &arguments);
 int runConvert(const QStringList &arguments);
+int runOverlay(const QStringList &arguments);
 int runZonal(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.

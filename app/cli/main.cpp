@@ -18,6 +18,7 @@ const char kUsage[] =
     "  info PATH... [--json]      describe census layers: driver, CRS, features, fields,\n"
     "                             encoding, geometry validity\n"
     "  convert IN OUT             convert between formats (.gpkg .shp .zip .geojson .csv .xlsx)\n"
+    "  overlay OP A B -o OUT      intersection, union, identity, difference or clip of A by B\n"
     "  zonal UNITS LAYER -o OUT   summarise a vector or raster layer over polygon units\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
@@ -50,6 +51,8 @@ int main(int argc, char *argv[])
         return runInfo(arguments);
     if (command == QLatin1String("convert"))
         return runConvert(arguments);
+    if (command == QLatin1String("overlay"))
+        return runOverlay(arguments);
     if (command == QLatin1String("zonal"))
         return runZonal(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));

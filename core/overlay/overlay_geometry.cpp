@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/overlay/overlay_geometry.h"
+
+#include "core/error.h"
+
+#include <QtEndian>
+
+#include <optional>
+#include <vector>
+
+namespace riskatlas::overlay {
+
+namespace {
+
+// ISO WKB type codes of the 2D geometries.
+enum WkbType : quint32 {
+    WkbPoint = 1,
+    WkbLineString = 2,
+    WkbPolygon = 3,
+    WkbMultiPoint = 4,
+    WkbMultiLineString = 5,
+    WkbMultiPolygon = 6,
+};
+
+constexpr char kLittleEndian = 1;
+constexpr qsizetype kHeaderSize = 5;
+
+std::optional<quint32> littleEndianType(const QByteArray &wkb)
+{
+    if (wkb.size() < kHeaderSize || wkb.at(0) != kLittleEndian)
+        return std::nullopt;
+    return qFromLittleEndian<quint32>(wkb.constData() + 1);
+}
+
+void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
+                  std::vector<GEOSGeometry *> &parts)
+{
+    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
+    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
+        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
+        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
+        for (int i = 0; i < count; ++i)
+            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
+                         parts);
+        return;
+    }
+    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
+        GEOSGeom_getDimensions_r(context.handle(), geometry) == dimension)
+        parts.push_back(GEOSGeom_clone_r(context.handle(), geometry));
+}
+
+int multiGeosType(int dimension)
+{
+    switch (dimension) {
+    case 0:
+        return GEOS_MULTIPOINT;
+    case 1:
+        return GEOS_MULTILINESTRING;
+    default:
+        return GEOS_MULTIPOLYGON;
+    }
+}
+
+} // namespace
+
+int wkbDimension(const QByteArray &wkb)
+{
+    const auto type = littleEndianType(wkb);
+    if (!type)
+        return -1;
+    switch (*type) {
+    case WkbPoint:
+    case WkbMultiPoint:
+        return 0;
+    case WkbLineString:
+    case WkbMultiLineString:
+        return 1;
+    case WkbPolygon:
+    case WkbMultiPolygon:
+        return 2;
+    default:
+        return -1;
+    }
+}
+
+model::GeometryType multiTypeOfDimension(int dimension)
+{
+    switch (dimension) {
+    case 0:
+        return model::GeometryType::MultiPoint;
+    case 1:
+        return model::GeometryType::MultiLineString;
+    case 2:
+        return model::GeometryType::MultiPolygon;
+    default:
+        return model::GeometryType::Unknown;
+    }
+}
+
+QByteArray toMultiWkb(const QByteArray &wkb)
+{
+    const auto type = littleEndianType(wkb);
+    if (!type || (*type != WkbPoint && *type != WkbLineString && *type != WkbPolygon))
+        return wkb;
+    // Multi type = single type + 3 in ISO WKB; the part keeps its own header.
+    QByteArray multi(kHeaderSize + 4, Qt::Uninitialized);
+    multi[0] = kLittleEndian;
+    qToLittleEndian<quint32>(*type + 3, multi.data() + 1);
+    qToLittleEndian<quint32>(1, multi.data() + kHeaderSize);
+    multi.append(wkb);
+    return multi;
+}
+
+geos::GeometryPtr partsOfDimension(const geos::Context &context, const GEOSGeometry *geometry,
+                                   int dimension)
+{
+    std::vector<GEOSGeometry *> parts;
+    collectParts(context, geometry, dimension, parts);
+    if (parts.empty())
+        return geos::own(context, nullptr);
+    geos::GeometryPtr multi =
+        geos::own(context, GEOSGeom_createCollection_r(context.handle(), multiGeosType(dimension),
+                                                       parts.data(), unsigned(parts.size())));
+    // GEOS 3.11 owns the parts from the call on, even when it fails: nothing to free here.
+    if (!multi) {
+        throw ProcessingError({},
+                              QStringLiteral("cannot collect the parts of an overlay result: %1")
+                                  .arg(context.lastError()));
+    }
+    return multi;
+}
+
+QByteArray multiWkbOfDimension(const geos::Context &context, const GEOSGeometry *geometry,
+                               int dimension)
+{
+    if (!geometry || GEOSisEmpty_r(context.handle(), geometry) != 0)
+        return {};
+    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
+    if (type == multiGeosType(dimension))
+        return geos::toWkb(context, geometry);
+    const bool single = (dimension == 0 && type == GEOS_POINT) ||
+                        (dimension == 1 && type == GEOS_LINESTRING) ||
+                        (dimension == 2 && type == GEOS_POLYGON);
+    if (single)
+        return toMultiWkb(geos::toWkb(context, geometry));
+    const geos::GeometryPtr multi = partsOfDimension(context, geometry, dimension);
+    return multi ? geos::toWkb(context, multi.get()) : QByteArray();
+}
+
+} // namespace riskatlas::overlay
