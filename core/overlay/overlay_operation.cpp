@@ -591,7 +591,7 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
 
     Feedback *feedback = options.feedback;
     if (feedback)
-        feedback->setStep(Tr::tr("checking geometries"));
+        feedback->setStep(Tr::tr("checking overlay inputs"));
     requireValid(a, options.threads, feedback);
     requireValid(b, options.threads, feedback);
     if (feedback) {
