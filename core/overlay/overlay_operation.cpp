@@ -384,12 +384,14 @@ void Worker::process(std::size_t index, ChunkOutput &out)
             intersects = GEOSPreparedIntersects_r(handle, entry.prepared.get(), subject.get());
             if (intersects == 1)
                 contains = GEOSPreparedContains_r(handle, entry.prepared.get(), subject.get());
-        } else {
+        } else if (preparedSubject) {
             intersects =
                 GEOSPreparedIntersects_r(handle, preparedSubject.get(), entry.geometry.get());
             if (intersects == 1)
                 contains =
                     GEOSPreparedCoveredBy_r(handle, preparedSubject.get(), entry.geometry.get());
+        } else {
+            intersects = 2; // GEOS could not prepare either side
         }
         // A predicate GEOS cannot decide (2) is treated as "maybe": the overlay decides.
         if (intersects == 0)
