@@ -18,6 +18,7 @@ int runInfo(const QStringList &arguments);
 int runConvert(const QStringList &arguments);
 int runOverlay(const QStringList &arguments);
 int runZonal(const QStringList &arguments);
+int runDissolve(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.
 void printError(const QString &message);

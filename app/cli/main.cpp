@@ -20,6 +20,7 @@ const char kUsage[] =
     "  convert IN OUT             convert between formats (.gpkg .shp .zip .geojson .csv .xlsx)\n"
     "  overlay OP A B -o OUT      intersection, union, identity, difference or clip of A by B\n"
     "  zonal UNITS LAYER -o OUT   summarise a vector or raster layer over polygon units\n"
+    "  dissolve IN -o OUT         dissolve by fields; eliminate small polygons\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -55,6 +56,8 @@ int main(int argc, char *argv[])
         return runOverlay(arguments);
     if (command == QLatin1String("zonal"))
         return runZonal(arguments);
+    if (command == QLatin1String("dissolve"))
+        return runDissolve(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;

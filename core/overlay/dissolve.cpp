@@ -1,0 +1,594 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/overlay/dissolve.h"
+
+#include "core/feedback.h"
+#include "core/geometry/geometry_repair.h"
+#include "core/geos/geos_context.h"
+#include "core/overlay/metric_inputs.h"
+#include "core/overlay/parallel_chunks.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+namespace riskatlas::overlay {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(riskatlas::overlay)
+};
+
+// Large enough that ordinary groups are one GEOS call, small enough that a group holding a
+// whole county of zoning polygons keeps every core busy.
+constexpr std::size_t kBatchSize = 2048;
+
+// Grid sizes (m) of the last rungs of the union retry ladder; see unionWkb().
+constexpr double kFineGrid = 1e-6;
+constexpr double kCoarseGrid = 1e-3;
+
+using ContextPtr = std::unique_ptr<geos::Context>;
+
+ContextPtr makeContext()
+{
+    return std::make_unique<geos::Context>();
+}
+
+ErrorLocation featureLocation(const model::VectorLayer &layer, qint64 fid)
+{
+    return {layer.sourcePath, layer.name, fid, QStringLiteral("fid")};
+}
+
+geos::GeometryPtr parseAt(const geos::Context &context, const model::VectorLayer &layer,
+                          const model::Feature &feature)
+{
+    try {
+        return geos::fromWkb(context, feature.wkb);
+    } catch (const ProcessingError &error) {
+        throw ProcessingError(featureLocation(layer, feature.fid), error.message());
+    }
+}
+
+// Appends the non-empty atomic parts of `geometry` with `dimension` (clones), flattening
+// collections.
+void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
+                  std::vector<geos::GeometryPtr> &parts)
+{
+    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
+    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
+        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
+        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
+        for (int i = 0; i < count; ++i)
+            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
+                         parts);
+        return;
+    }
+    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
+        GEOSGeom_getDimensions_r(context.handle(), geometry) == dimension)
+        parts.push_back(geos::own(context, GEOSGeom_clone_r(context.handle(), geometry)));
+}
+
+int multiTypeFor(int dimension)
+{
+    switch (dimension) {
+    case 0:
+        return GEOS_MULTIPOINT;
+    case 1:
+        return GEOS_MULTILINESTRING;
+    default:
+        return GEOS_MULTIPOLYGON;
+    }
+}
+
+geos::GeometryPtr makeCollection(const geos::Context &context, int type,
+                                 std::vector<geos::GeometryPtr> parts)
+{
+    if (parts.empty())
+        return geos::own(context, GEOSGeom_createEmptyCollection_r(context.handle(), type));
+    std::vector<GEOSGeometry *> raw;
+    raw.reserve(parts.size());
+    for (geos::GeometryPtr &part : parts)
+        raw.push_back(part.release());
+    // GEOS takes the parts over, also when it fails.
+    return geos::own(context, GEOSGeom_createCollection_r(context.handle(), type, raw.data(),
+                                                          unsigned(raw.size())));
+}
+
+// The union's result as the caller wants it: only parts of `dimension` (a repaired input may
+// have added lower-dimensional debris), and one multi-geometry when `multi`.
+geos::GeometryPtr shapeResult(const geos::Context &context, geos::GeometryPtr result, int dimension,
+                              bool multi)
+{
+    const int type = GEOSGeomTypeId_r(context.handle(), result.get());
+    const bool atomic = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_POLYGON;
+    if (type == multiTypeFor(dimension) ||
+        (atomic && !multi && GEOSGeom_getDimensions_r(context.handle(), result.get()) == dimension))
+        return result;
+    std::vector<geos::GeometryPtr> parts;
+    collectParts(context, result.get(), dimension, parts);
+    if (parts.size() == 1 && !multi)
+        return std::move(parts.front());
+    return makeCollection(context, multiTypeFor(dimension), std::move(parts));
+}
+
+// One rung of the ladder: the inputs read again (a failed union must not have consumed them),
+// optionally repaired, gathered into one collection.
+geos::GeometryPtr gather(const geos::Context &context, const std::vector<QByteArray> &wkbs,
+                         int dimension, bool repair)
+{
+    std::vector<geos::GeometryPtr> parts;
+    parts.reserve(wkbs.size());
+    for (const QByteArray &wkb : wkbs) {
+        if (wkb.isEmpty())
+            continue;
+        geos::GeometryPtr geometry = geos::fromWkb(context, wkb);
+        if (repair && GEOSisValid_r(context.handle(), geometry.get()) != 1) {
+            geometry = geometry::makeValidKeepingDimension(context, geometry.get(), dimension);
+            if (!geometry)
+                continue;
+        }
+        parts.push_back(std::move(geometry));
+    }
+    return makeCollection(context, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+}
+
+// A group key that tells null from empty and 1 from "1", and treats -0.0 as 0.0 as QVariant's
+// comparison (and so QGIS) does.
+QString groupKey(const QVariantList &attributes, const QList<int> &indexes)
+{
+    QString key;
+    for (int index : indexes) {
+        const QVariant &value = index < attributes.size() ? attributes.at(index) : QVariant();
+        key += QChar(0x1e);
+        if (value.isNull()) {
+            key += QLatin1Char('N');
+            continue;
+        }
+        key += QString::number(value.typeId()) + QLatin1Char(':');
+        switch (value.typeId()) {
+        case QMetaType::Double: {
+            const double number = value.toDouble();
+            key += QString::number(number == 0.0 ? 0.0 : number, 'g', 17);
+            break;
+        }
+        case QMetaType::QDate:
+            key += value.toDate().toString(Qt::ISODate);
+            break;
+        case QMetaType::QDateTime:
+            key += value.toDateTime().toString(Qt::ISODateWithMs);
+            break;
+        default:
+            key += value.toString();
+        }
+    }
+    return key;
+}
+
+struct Measure
+{
+    double area = 0;
+    double centreX = 0;
+    double centreY = 0;
+    int dimension = -1; ///< -1: no geometry
+};
+
+std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedback *feedback)
+{
+    if (feedback)
+        feedback->setStep(Tr::tr("measuring"));
+    ChunkOptions chunks;
+    chunks.threads = threads;
+    chunks.chunkSize = 512;
+    chunks.feedback = feedback;
+    return runChunked<Measure>(
+        layer.features.size(), chunks, makeContext,
+        [&](ContextPtr &context, std::size_t begin, std::size_t end, std::vector<Measure> &out) {
+            for (std::size_t i = begin; i < end; ++i) {
+                const model::Feature &feature = layer.features[i];
+                Measure m;
+                if (!feature.wkb.isEmpty()) {
+                    const geos::GeometryPtr geometry = parseAt(*context, layer, feature);
+                    if (GEOSisEmpty_r(context->handle(), geometry.get()) == 0) {
+                        m.dimension = GEOSGeom_getDimensions_r(context->handle(), geometry.get());
+                        GEOSArea_r(context->handle(), geometry.get(), &m.area);
+                        double minX = 0, minY = 0, maxX = 0, maxY = 0;
+                        GEOSGeom_getExtent_r(context->handle(), geometry.get(), &minX, &minY, &maxX,
+                                             &maxY);
+                        m.centreX = (minX + maxX) / 2;
+                        m.centreY = (minY + maxY) / 2;
+                    }
+                }
+                out.push_back(m);
+            }
+        });
+}
+
+// Spreads the 16 low bits of `value` to the even bits: half of a Morton (Z-order) code.
+std::uint32_t spreadBits(std::uint32_t value)
+{
+    value &= 0xffff;
+    value = (value | (value << 8)) & 0x00ff00ff;
+    value = (value | (value << 4)) & 0x0f0f0f0f;
+    value = (value | (value << 2)) & 0x33333333;
+    value = (value | (value << 1)) & 0x55555555;
+    return value;
+}
+
+// Sorts a big group's members along a Z-order curve so that each batch is a compact patch:
+// the partial unions then have short outlines and the final union little left to do.
+void sortSpatially(std::vector<std::size_t> &members, const std::vector<Measure> &measures)
+{
+    double minX = std::numeric_limits<double>::max(), minY = minX;
+    double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+    for (std::size_t i : members) {
+        minX = std::min(minX, measures[i].centreX);
+        maxX = std::max(maxX, measures[i].centreX);
+        minY = std::min(minY, measures[i].centreY);
+        maxY = std::max(maxY, measures[i].centreY);
+    }
+    const double spanX = std::max(maxX - minX, 1e-300);
+    const double spanY = std::max(maxY - minY, 1e-300);
+    std::vector<std::pair<std::uint32_t, std::size_t>> keyed;
+    keyed.reserve(members.size());
+    for (std::size_t i : members) {
+        const auto x = std::uint32_t(65535.0 * (measures[i].centreX - minX) / spanX);
+        const auto y = std::uint32_t(65535.0 * (measures[i].centreY - minY) / spanY);
+        keyed.emplace_back(spreadBits(x) | (spreadBits(y) << 1), i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+        members[k] = keyed[k].second;
+}
+
+struct Group
+{
+    std::size_t first = 0;            ///< index of the first feature: its attributes are kept
+    std::vector<std::size_t> members; ///< features with a geometry, in layer order
+};
+
+struct Batch
+{
+    std::size_t group = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+struct Piece
+{
+    QByteArray wkb;
+    double area = 0;
+};
+
+model::GeometryType multiGeometryType(int dimension)
+{
+    switch (dimension) {
+    case 0:
+        return model::GeometryType::MultiPoint;
+    case 1:
+        return model::GeometryType::MultiLineString;
+    default:
+        return model::GeometryType::MultiPolygon;
+    }
+}
+
+// The dissolve proper, on a layer already in the metric CRS. Fills the counts and areas of
+// `report`.
+model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList<int> &indexes,
+                                    const DissolveOptions &options, DissolveReport &report)
+{
+    Feedback *feedback = options.feedback;
+    const std::vector<Measure> measures = measure(layer, options.threads, feedback);
+
+    int dimension = -1;
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+        if (measures[i].dimension < 0)
+            continue;
+        if (dimension >= 0 && measures[i].dimension != dimension) {
+            throw InputError(featureLocation(layer, layer.features[i].fid),
+                             Tr::tr("mixes points, lines and polygons; dissolve needs a layer "
+                                    "of one geometry type"));
+        }
+        dimension = measures[i].dimension;
+    }
+
+    std::vector<Group> groups;
+    QHash<QString, std::size_t> groupOf;
+    report.featuresBefore = qint64(layer.features.size());
+    report.featuresWithoutGeometry = 0;
+    report.areaBefore = 0;
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        if (feedback && i % 4096 == 0)
+            feedback->throwIfCanceled();
+        const QString key = groupKey(layer.features[i].attributes, indexes);
+        auto it = groupOf.constFind(key);
+        if (it == groupOf.constEnd()) {
+            it = groupOf.insert(key, groups.size());
+            groups.push_back(Group{i, {}});
+        }
+        if (measures[i].dimension < 0) {
+            ++report.featuresWithoutGeometry;
+            continue;
+        }
+        groups[*it].members.push_back(i);
+        report.areaBefore += measures[i].area;
+    }
+
+    std::vector<Batch> batches;
+    std::vector<std::size_t> batchesOfGroup(groups.size(), 0);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        Group &group = groups[g];
+        if (group.members.size() > kBatchSize)
+            sortSpatially(group.members, measures);
+        for (std::size_t begin = 0; begin < group.members.size(); begin += kBatchSize) {
+            batches.push_back({g, begin, std::min(group.members.size(), begin + kBatchSize)});
+            ++batchesOfGroup[g];
+        }
+    }
+
+    if (feedback)
+        feedback->setStep(Tr::tr("dissolving"));
+    ChunkOptions chunks;
+    chunks.threads = options.threads;
+    chunks.chunkSize = 1;
+    chunks.feedback = feedback;
+    std::vector<Piece> pieces = runChunked<Piece>(
+        batches.size(), chunks, makeContext,
+        [&](ContextPtr &context, std::size_t begin, std::size_t end, std::vector<Piece> &out) {
+            for (std::size_t b = begin; b < end; ++b) {
+                const Batch &batch = batches[b];
+                const Group &group = groups[batch.group];
+                std::vector<QByteArray> wkbs;
+                wkbs.reserve(batch.end - batch.begin);
+                for (std::size_t k = batch.begin; k < batch.end; ++k)
+                    wkbs.push_back(layer.features[group.members[k]].wkb);
+                const bool final = batchesOfGroup[batch.group] == 1;
+                Piece piece;
+                piece.wkb = unionWkb(*context, wkbs, dimension, final,
+                                     featureLocation(layer, layer.features[group.first].fid));
+                if (final)
+                    piece.area = wkbArea(*context, piece.wkb);
+                out.push_back(std::move(piece));
+            }
+        });
+
+    // Groups in several batches: their partial unions are unioned in a second round.
+    std::vector<std::size_t> firstPiece(groups.size(), 0);
+    std::vector<std::size_t> joined;
+    for (std::size_t b = batches.size(); b-- > 0;)
+        firstPiece[batches[b].group] = b;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (batchesOfGroup[g] > 1)
+            joined.push_back(g);
+    }
+    if (!joined.empty()) {
+        if (feedback)
+            feedback->setStep(Tr::tr("joining partial unions"));
+        std::vector<Piece> whole = runChunked<Piece>(
+            joined.size(), chunks, makeContext,
+            [&](ContextPtr &context, std::size_t begin, std::size_t end, std::vector<Piece> &out) {
+                for (std::size_t j = begin; j < end; ++j) {
+                    const std::size_t g = joined[j];
+                    std::vector<QByteArray> partials;
+                    for (std::size_t b = firstPiece[g]; b < firstPiece[g] + batchesOfGroup[g]; ++b)
+                        partials.push_back(pieces[b].wkb);
+                    Piece piece;
+                    piece.wkb =
+                        unionWkb(*context, partials, dimension, true,
+                                 featureLocation(layer, layer.features[groups[g].first].fid));
+                    piece.area = wkbArea(*context, piece.wkb);
+                    out.push_back(std::move(piece));
+                }
+            });
+        for (std::size_t j = 0; j < joined.size(); ++j)
+            pieces[firstPiece[joined[j]]] = std::move(whole[j]);
+    }
+
+    model::VectorLayer out;
+    out.name = layer.name;
+    out.crs = layer.crs;
+    out.fields = layer.fields;
+    out.geometryType = dimension >= 0 ? multiGeometryType(dimension) : layer.geometryType;
+    out.sourcePath = layer.sourcePath;
+    out.sourceEncoding = layer.sourceEncoding;
+    out.encodingSource = layer.encodingSource;
+    out.features.reserve(groups.size());
+    report.areaAfter = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        model::Feature feature;
+        feature.fid = qint64(g) + 1;
+        feature.attributes = layer.features[groups[g].first].attributes;
+        if (batchesOfGroup[g] > 0) {
+            Piece &piece = pieces[firstPiece[g]];
+            feature.wkb = std::move(piece.wkb);
+            report.areaAfter += piece.area;
+        }
+        out.features.push_back(std::move(feature));
+    }
+    report.featuresAfter = qint64(out.features.size());
+    report.featuresMerged = report.featuresBefore - report.featuresAfter;
+    return out;
+}
+
+// Every part of every feature as a feature of its own, with its feature's attributes and
+// fids 1…n; features without geometry are kept as they are.
+model::VectorLayer explodeParts(const model::VectorLayer &layer, int threads, Feedback *feedback)
+{
+    if (feedback)
+        feedback->setStep(Tr::tr("splitting into parts"));
+    ChunkOptions chunks;
+    chunks.threads = threads;
+    chunks.chunkSize = 16;
+    chunks.feedback = feedback;
+    const std::vector<std::vector<QByteArray>> partsOf = runChunked<std::vector<QByteArray>>(
+        layer.features.size(), chunks, makeContext,
+        [&](ContextPtr &context, std::size_t begin, std::size_t end,
+            std::vector<std::vector<QByteArray>> &out) {
+            for (std::size_t i = begin; i < end; ++i) {
+                std::vector<QByteArray> parts;
+                const model::Feature &feature = layer.features[i];
+                if (!feature.wkb.isEmpty()) {
+                    const geos::GeometryPtr geometry = parseAt(*context, layer, feature);
+                    std::vector<geos::GeometryPtr> atoms;
+                    collectParts(*context, geometry.get(), 2, atoms);
+                    for (const geos::GeometryPtr &atom : atoms)
+                        parts.push_back(geos::toWkb(*context, atom.get()));
+                }
+                out.push_back(std::move(parts));
+            }
+        });
+    model::VectorLayer out;
+    out.name = layer.name;
+    out.crs = layer.crs;
+    out.fields = layer.fields;
+    out.geometryType = model::GeometryType::Polygon;
+    out.sourcePath = layer.sourcePath;
+    out.sourceEncoding = layer.sourceEncoding;
+    out.encodingSource = layer.encodingSource;
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        if (partsOf[i].empty()) {
+            out.features.push_back(
+                {qint64(out.features.size()) + 1, layer.features[i].attributes, {}});
+            continue;
+        }
+        for (const QByteArray &part : partsOf[i])
+            out.features.push_back(
+                {qint64(out.features.size()) + 1, layer.features[i].attributes, part});
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray unionWkb(const geos::Context &context, const std::vector<QByteArray> &wkbs,
+                    int dimension, bool multi, const ErrorLocation &where)
+{
+    const GEOSContextHandle_t handle = context.handle();
+    geos::GeometryPtr result;
+    // OverlayNG already retries with snapping inside one union; the rungs below are for what
+    // still fails: invalid inputs (a library caller's layer that was never validated) and
+    // the rare noding failure that a fixed precision grid removes. 1 µm and 1 mm are far
+    // below survey accuracy and move the area by at most perimeter × grid.
+    for (int rung = 0; rung < 4 && !result; ++rung) {
+        geos::GeometryPtr collection;
+        try {
+            collection = gather(context, wkbs, dimension, rung > 0);
+        } catch (const ProcessingError &error) {
+            throw ProcessingError(where, error.message());
+        }
+        if (!collection)
+            break;
+        GEOSGeometry *raw = nullptr;
+        if (rung < 2)
+            raw = GEOSUnaryUnion_r(handle, collection.get());
+        else
+            raw =
+                GEOSUnaryUnionPrec_r(handle, collection.get(), rung == 2 ? kFineGrid : kCoarseGrid);
+        result = geos::own(context, raw);
+    }
+    if (!result)
+        throw ProcessingError(where,
+                              Tr::tr("GEOS cannot union the geometries of this feature's group "
+                                     "even after repair and snapping to a 1 mm grid: %1")
+                                  .arg(context.lastError()));
+    if (dimension == 1 && GEOSisEmpty_r(handle, result.get()) == 0) {
+        geos::GeometryPtr merged = geos::own(context, GEOSLineMerge_r(handle, result.get()));
+        if (merged)
+            result = std::move(merged);
+    }
+    if (GEOSisEmpty_r(handle, result.get()) != 0)
+        return {};
+    result = shapeResult(context, std::move(result), dimension, multi);
+    if (!result)
+        throw ProcessingError(
+            where, Tr::tr("GEOS cannot build the dissolved geometry: %1").arg(context.lastError()));
+    if (GEOSisEmpty_r(handle, result.get()) != 0)
+        return {};
+    return geos::toWkb(context, result.get());
+}
+
+double wkbArea(const geos::Context &context, const QByteArray &wkb)
+{
+    if (wkb.isEmpty())
+        return 0;
+    const geos::GeometryPtr geometry = geos::fromWkb(context, wkb);
+    double area = 0;
+    GEOSArea_r(context.handle(), geometry.get(), &area);
+    return area;
+}
+
+DissolveResult dissolve(model::VectorLayer layer, const QStringList &byFields,
+                        const DissolveOptions &options)
+{
+    QList<int> indexes;
+    for (const QString &name : byFields) {
+        const int index = model::fieldIndex(layer.fields, name);
+        if (index < 0) {
+            QStringList names;
+            for (const model::Field &field : layer.fields)
+                names.append(field.name);
+            throw InputError({layer.sourcePath, layer.name},
+                             Tr::tr("no field \"%1\" to dissolve by (fields: %2)")
+                                 .arg(name, names.join(QStringLiteral(", "))));
+        }
+        indexes.append(index);
+    }
+    if (!std::isfinite(options.eliminateBelow) || options.eliminateBelow < 0)
+        throw InputError({}, Tr::tr("the elimination threshold %1 m² is not an area ≥ 0")
+                                 .arg(options.eliminateBelow));
+
+    DissolveResult result;
+    DissolveReport &report = result.report;
+    report.metricCrs =
+        reprojectToMetric({&layer}, options.metricCrs, options.feedback, options.threads);
+    result.layer = dissolveInMetric(layer, indexes, options, report);
+    if (options.eliminateBelow <= 0 || result.layer.features.empty())
+        return result;
+    if (result.layer.geometryType == model::GeometryType::MultiPoint ||
+        result.layer.geometryType == model::GeometryType::MultiLineString) {
+        throw InputError({layer.sourcePath, layer.name},
+                         Tr::tr("holds no polygons; only polygons can be eliminated"));
+    }
+
+    // Parts, not dissolved features, are what a planner sees as patches on the map: a
+    // 2 000 m² island of level 3 inside level 2 is one part of the level-3 feature.
+    const qint64 featuresBefore = report.featuresBefore;
+    const double areaBefore = report.areaBefore;
+    const qint64 withoutGeometry = report.featuresWithoutGeometry;
+    model::VectorLayer parts = explodeParts(result.layer, options.threads, options.feedback);
+    result.layer = {};
+    EliminateOptions eliminateOptions;
+    eliminateOptions.metricCrs = report.metricCrs;
+    eliminateOptions.threads = options.threads;
+    eliminateOptions.feedback = options.feedback;
+    EliminateResult cleaned = eliminate(std::move(parts), options.eliminateBelow, eliminateOptions);
+    // The patches that absorbed others may now touch parts of their own group along a border:
+    // a second dissolve erases those borders and gives one feature per group again.
+    // Islands are named by the parts layer's fids, which the caller never sees; name instead
+    // the output feature each island is a part of.
+    QHash<qint64, QString> islandGroup;
+    for (const model::Feature &feature : cleaned.layer.features)
+        islandGroup.insert(feature.fid, groupKey(feature.attributes, indexes));
+    result.layer = dissolveInMetric(cleaned.layer, indexes, options, report);
+    QHash<QString, qint64> outputFid;
+    for (const model::Feature &feature : result.layer.features)
+        outputFid.insert(groupKey(feature.attributes, indexes), feature.fid);
+    for (EliminateIsland &island : cleaned.report.islands)
+        island.fid = outputFid.value(islandGroup.value(island.fid), -1);
+    report.featuresBefore = featuresBefore;
+    report.areaBefore = areaBefore;
+    report.featuresWithoutGeometry = withoutGeometry;
+    report.featuresMerged = report.featuresBefore - report.featuresAfter;
+    report.eliminate = std::move(cleaned.report);
+    return result;
+}
+
+} // namespace riskatlas::overlay
