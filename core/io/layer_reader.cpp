@@ -556,6 +556,7 @@ model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options
             feedback->setStep(QStringLiteral("checking geometries"));
         geometry::RepairReport scratch;
         geometry::validateAndRepair(layer, report ? report->geometry : scratch, feedback);
+        layer.geometryValidated = true;
     }
     return layer;
 }

@@ -485,6 +485,7 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
             const crs::CoordinateTransform transform(input.crs, options.targetCrs);
             reprojected = input;
             reprojected.crs = options.targetCrs;
+            reprojected.geometryValidated = false;
             qint64 index = 0;
             for (model::Feature &feature : reprojected.features) {
                 if (feedback && (index++ % 512) == 0)

@@ -40,6 +40,10 @@ struct VectorLayer
     /// chosen ("cpg", "dbf language id", "detected", "user", "format").
     QString sourceEncoding;
     QString encodingSource;
+    /// Every geometry was found valid by GEOS (set by the reader's check). Anything that
+    /// changes coordinates (reprojection) clears it, since a transform can make a nearly
+    /// degenerate ring self-intersect; analyses check again only when it is false.
+    bool geometryValidated = false;
 };
 
 } // namespace riskatlas::model

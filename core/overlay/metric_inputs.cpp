@@ -65,6 +65,7 @@ crs::Crs reprojectToMetric(const std::vector<model::VectorLayer *> &layers, cons
                 }
             });
         layer->crs = metric;
+        layer->geometryValidated = false;
     }
     return metric;
 }

@@ -69,6 +69,8 @@ int layerDimension(const model::VectorLayer &layer)
 // geometry, so this only catches layers built elsewhere, before any work is done.
 void requireValid(const model::VectorLayer &layer, int threads, Feedback *feedback)
 {
+    if (layer.geometryValidated)
+        return;
     struct Invalid
     {
         std::size_t index;
