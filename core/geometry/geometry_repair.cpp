@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/geometry/layer_extent.h"
+#include "core/geos/geometry_parts.h"
 
 #include <cmath>
 #include <limits>
@@ -42,36 +43,6 @@ QString invalidityReason(const geos::Context &context, const GEOSGeometry *geome
     return text;
 }
 
-// Collects the parts of `geometry` that have `dimension`, flattening nested collections.
-void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
-                  std::vector<GEOSGeometry *> &parts)
-{
-    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
-    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
-        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
-        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
-        for (int i = 0; i < count; ++i)
-            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
-                         parts);
-        return;
-    }
-    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
-        dimensionOf(context, geometry) == dimension)
-        parts.push_back(GEOSGeom_clone_r(context.handle(), geometry));
-}
-
-int multiTypeFor(int dimension)
-{
-    switch (dimension) {
-    case 0:
-        return GEOS_MULTIPOINT;
-    case 1:
-        return GEOS_MULTILINESTRING;
-    default:
-        return GEOS_MULTIPOLYGON;
-    }
-}
-
 QString collapseDescription(const geos::Context &context, const GEOSGeometry *made)
 {
     if (!made || GEOSisEmpty_r(context.handle(), made))
@@ -100,14 +71,13 @@ geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
     if (!made)
         throw ProcessingError({}, QStringLiteral("MakeValid failed: %1").arg(context.lastError()));
 
-    std::vector<GEOSGeometry *> parts;
-    collectParts(context, made.get(), dimension, parts);
+    std::vector<geos::GeometryPtr> parts;
+    geos::collectParts(context, made.get(), dimension, parts);
     if (parts.empty())
         return geos::own(context, nullptr);
     if (parts.size() == 1)
-        return geos::own(context, parts.front());
-    return geos::own(context, GEOSGeom_createCollection_r(context.handle(), multiTypeFor(dimension),
-                                                          parts.data(), unsigned(parts.size())));
+        return std::move(parts.front());
+    return geos::makeCollection(context, geos::multiTypeForDimension(dimension), std::move(parts));
 }
 
 void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback)

@@ -4,6 +4,7 @@
 
 #include "core/feedback.h"
 #include "core/geometry/geometry_repair.h"
+#include "core/geos/geometry_parts.h"
 #include "core/geos/geos_context.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
@@ -58,51 +59,6 @@ geos::GeometryPtr parseAt(const geos::Context &context, const model::VectorLayer
     }
 }
 
-// Appends the non-empty atomic parts of `geometry` with `dimension` (clones), flattening
-// collections.
-void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
-                  std::vector<geos::GeometryPtr> &parts)
-{
-    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
-    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
-        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
-        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
-        for (int i = 0; i < count; ++i)
-            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
-                         parts);
-        return;
-    }
-    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
-        GEOSGeom_getDimensions_r(context.handle(), geometry) == dimension)
-        parts.push_back(geos::own(context, GEOSGeom_clone_r(context.handle(), geometry)));
-}
-
-int multiTypeFor(int dimension)
-{
-    switch (dimension) {
-    case 0:
-        return GEOS_MULTIPOINT;
-    case 1:
-        return GEOS_MULTILINESTRING;
-    default:
-        return GEOS_MULTIPOLYGON;
-    }
-}
-
-geos::GeometryPtr makeCollection(const geos::Context &context, int type,
-                                 std::vector<geos::GeometryPtr> parts)
-{
-    if (parts.empty())
-        return geos::own(context, GEOSGeom_createEmptyCollection_r(context.handle(), type));
-    std::vector<GEOSGeometry *> raw;
-    raw.reserve(parts.size());
-    for (geos::GeometryPtr &part : parts)
-        raw.push_back(part.release());
-    // GEOS takes the parts over, also when it fails.
-    return geos::own(context, GEOSGeom_createCollection_r(context.handle(), type, raw.data(),
-                                                          unsigned(raw.size())));
-}
-
 // The union's result as the caller wants it: only parts of `dimension` (a repaired input may
 // have added lower-dimensional debris), and one multi-geometry when `multi`.
 geos::GeometryPtr shapeResult(const geos::Context &context, geos::GeometryPtr result, int dimension,
@@ -110,14 +66,14 @@ geos::GeometryPtr shapeResult(const geos::Context &context, geos::GeometryPtr re
 {
     const int type = GEOSGeomTypeId_r(context.handle(), result.get());
     const bool atomic = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_POLYGON;
-    if (type == multiTypeFor(dimension) ||
+    if (type == geos::multiTypeForDimension(dimension) ||
         (atomic && !multi && GEOSGeom_getDimensions_r(context.handle(), result.get()) == dimension))
         return result;
     std::vector<geos::GeometryPtr> parts;
-    collectParts(context, result.get(), dimension, parts);
+    geos::collectParts(context, result.get(), dimension, parts);
     if (parts.size() == 1 && !multi)
         return std::move(parts.front());
-    return makeCollection(context, multiTypeFor(dimension), std::move(parts));
+    return geos::makeCollection(context, geos::multiTypeForDimension(dimension), std::move(parts));
 }
 
 // One rung of the ladder: the inputs read again (a failed union must not have consumed them),
@@ -138,7 +94,7 @@ geos::GeometryPtr gather(const geos::Context &context, const std::vector<QByteAr
         }
         parts.push_back(std::move(geometry));
     }
-    return makeCollection(context, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+    return geos::makeCollection(context, GEOS_GEOMETRYCOLLECTION, std::move(parts));
 }
 
 // A group key that tells null from empty and 1 from "1", and treats -0.0 as 0.0 as QVariant's
@@ -438,7 +394,7 @@ model::VectorLayer explodeParts(const model::VectorLayer &layer, int threads, Fe
                 if (!feature.wkb.isEmpty()) {
                     const geos::GeometryPtr geometry = parseAt(*context, layer, feature);
                     std::vector<geos::GeometryPtr> atoms;
-                    collectParts(*context, geometry.get(), 2, atoms);
+                    geos::collectParts(*context, geometry.get(), 2, atoms);
                     for (const geos::GeometryPtr &atom : atoms)
                         parts.push_back(geos::toWkb(*context, atom.get()));
                 }

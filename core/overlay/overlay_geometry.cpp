@@ -3,6 +3,7 @@
 #include "core/overlay/overlay_geometry.h"
 
 #include "core/error.h"
+#include "core/geos/geometry_parts.h"
 
 #include <QtEndian>
 
@@ -31,35 +32,6 @@ std::optional<quint32> littleEndianType(const QByteArray &wkb)
     if (wkb.size() < kHeaderSize || wkb.at(0) != kLittleEndian)
         return std::nullopt;
     return qFromLittleEndian<quint32>(wkb.constData() + 1);
-}
-
-void collectParts(const geos::Context &context, const GEOSGeometry *geometry, int dimension,
-                  std::vector<GEOSGeometry *> &parts)
-{
-    const int type = GEOSGeomTypeId_r(context.handle(), geometry);
-    if (type == GEOS_GEOMETRYCOLLECTION || type == GEOS_MULTIPOLYGON ||
-        type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
-        const int count = GEOSGetNumGeometries_r(context.handle(), geometry);
-        for (int i = 0; i < count; ++i)
-            collectParts(context, GEOSGetGeometryN_r(context.handle(), geometry, i), dimension,
-                         parts);
-        return;
-    }
-    if (GEOSisEmpty_r(context.handle(), geometry) == 0 &&
-        GEOSGeom_getDimensions_r(context.handle(), geometry) == dimension)
-        parts.push_back(GEOSGeom_clone_r(context.handle(), geometry));
-}
-
-int multiGeosType(int dimension)
-{
-    switch (dimension) {
-    case 0:
-        return GEOS_MULTIPOINT;
-    case 1:
-        return GEOS_MULTILINESTRING;
-    default:
-        return GEOS_MULTIPOLYGON;
-    }
 }
 
 } // namespace
@@ -115,20 +87,11 @@ QByteArray toMultiWkb(const QByteArray &wkb)
 geos::GeometryPtr partsOfDimension(const geos::Context &context, const GEOSGeometry *geometry,
                                    int dimension)
 {
-    std::vector<GEOSGeometry *> parts;
-    collectParts(context, geometry, dimension, parts);
+    std::vector<geos::GeometryPtr> parts;
+    geos::collectParts(context, geometry, dimension, parts);
     if (parts.empty())
         return geos::own(context, nullptr);
-    geos::GeometryPtr multi =
-        geos::own(context, GEOSGeom_createCollection_r(context.handle(), multiGeosType(dimension),
-                                                       parts.data(), unsigned(parts.size())));
-    // GEOS 3.11 owns the parts from the call on, even when it fails: nothing to free here.
-    if (!multi) {
-        throw ProcessingError({},
-                              QStringLiteral("cannot collect the parts of an overlay result: %1")
-                                  .arg(context.lastError()));
-    }
-    return multi;
+    return geos::makeCollection(context, geos::multiTypeForDimension(dimension), std::move(parts));
 }
 
 QByteArray multiWkbOfDimension(const geos::Context &context, const GEOSGeometry *geometry,
@@ -137,7 +100,7 @@ QByteArray multiWkbOfDimension(const geos::Context &context, const GEOSGeometry 
     if (!geometry || GEOSisEmpty_r(context.handle(), geometry) != 0)
         return {};
     const int type = GEOSGeomTypeId_r(context.handle(), geometry);
-    if (type == multiGeosType(dimension))
+    if (type == geos::multiTypeForDimension(dimension))
         return geos::toWkb(context, geometry);
     const bool single = (dimension == 0 && type == GEOS_POINT) ||
                         (dimension == 1 && type == GEOS_LINESTRING) ||
