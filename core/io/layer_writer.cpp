@@ -120,10 +120,16 @@ struct ColumnsForTable
     QString xName;
     QString yName;
     QString wktName;
+    bool wktDropped = false; ///< a WKT text was longer than the format's cells hold
 };
 
+// Excel refuses a cell of more than 32 767 characters (a polygon of ~1 000 vertices).
+constexpr qsizetype kXlsxCellLimit = 32767;
+
 // Builds the in-memory table written to CSV/XLSX: attributes plus coordinate or WKT columns.
-model::VectorLayer asTable(const model::VectorLayer &layer, ColumnsForTable &columns)
+// With `maxTextLength`, a WKT column that would not fit is left out (columns.wktDropped).
+model::VectorLayer asTable(const model::VectorLayer &layer, ColumnsForTable &columns,
+                           qsizetype maxTextLength = -1)
 {
     model::VectorLayer table;
     table.name = layer.name;
@@ -174,9 +180,17 @@ model::VectorLayer asTable(const model::VectorLayer &layer, ColumnsForTable &col
                 wkt = QString::fromUtf8(text);
                 CPLFree(text);
             }
+            columns.wktDropped =
+                columns.wktDropped || (maxTextLength > 0 && wkt.size() > maxTextLength);
             row.attributes.append(wkt.isEmpty() ? QVariant() : QVariant(wkt));
         }
         table.features.push_back(std::move(row));
+    }
+    if (columns.wktDropped) {
+        table.fields.removeLast();
+        for (model::Feature &row : table.features)
+            row.attributes.removeLast();
+        columns.wktName.clear();
     }
     return table;
 }
@@ -555,8 +569,8 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
     case Format::Csv:
     case Format::Xlsx: {
         ColumnsForTable columns;
-        const model::VectorLayer table = asTable(*layer, columns);
         const bool csv = *format == Format::Csv;
+        const model::VectorLayer table = asTable(*layer, columns, csv ? -1 : kXlsxCellLimit);
         GdalTarget target =
             csv ? GdalTarget{"CSV", {}, {"WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED"}}
                 : GdalTarget{"XLSX", {}, {}};
@@ -569,6 +583,10 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
         written = finalNames;
         if (report && !columns.wktName.isEmpty())
             report->notes.append(QStringLiteral("geometry written as WKT in column \"wkt\""));
+        if (report && columns.wktDropped)
+            report->notes.append(QStringLiteral("geometry left out: its WKT is longer than the "
+                                                "32 767 characters an Excel cell holds; write "
+                                                ".gpkg, .shp or .csv to keep it"));
         break;
     }
     }

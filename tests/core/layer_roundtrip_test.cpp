@@ -5,6 +5,7 @@
 #include "core/geos/geos_context.h"
 #include "core/io/layer_reader.h"
 #include "core/io/layer_writer.h"
+#include "core/io/xlsx_table_reader.h"
 
 #include <QDate>
 #include <QDir>
@@ -262,4 +263,29 @@ TEST(LayerWriter, ReprojectsToTargetCrs)
     // `echo 28.123456 120.712345 | cs2cs EPSG:4490 EPSG:4549 -f %.3f` → 3112328.286 569988.576
     EXPECT_NEAR(x, 569988.576, 0.01);
     EXPECT_NEAR(y, 3112328.286, 0.01);
+}
+
+TEST(LayerWriter, XlsxLeavesOutGeometryTooLongForAnExcelCell)
+{
+    QTemporaryDir dir;
+    model::VectorLayer layer = polygonLayer(crs::cgcs2000());
+    // A 4 000-vertex circle: its WKT is far past Excel's 32 767 characters per cell.
+    QStringList ring;
+    for (int i = 0; i < 4000; ++i) {
+        const double angle = 2 * M_PI * i / 4000;
+        ring.append(QStringLiteral("%1 %2")
+                        .arg(120.7 + 0.05 * std::cos(angle), 0, 'f', 9)
+                        .arg(28.1 + 0.05 * std::sin(angle), 0, 'f', 9));
+    }
+    ring.append(ring.first());
+    layer.features[1].wkb =
+        wkbOf(QStringLiteral("POLYGON((") + ring.join(QLatin1Char(',')) + QStringLiteral("))"));
+    io::WriteReport report;
+    const QString path = dir.filePath(QStringLiteral("stats.xlsx"));
+    io::writeLayer(layer, path, {}, &report);
+    EXPECT_TRUE(report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("32 767")));
+    const io::TextTable table = io::readXlsxTable(path);
+    EXPECT_FALSE(table.headers.contains(QStringLiteral("wkt")));
+    EXPECT_EQ(table.rows.size(), 2);
+    EXPECT_EQ(table.rows[1][0], QStringLiteral("鹤盛镇（山区）"));
 }
