@@ -6,6 +6,7 @@
 #include "core/geometry/geometry_repair.h"
 #include "core/geos/geometry_parts.h"
 #include "core/geos/geos_context.h"
+#include "core/overlay/feature_geometry.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
 
@@ -42,21 +43,6 @@ using ContextPtr = std::unique_ptr<geos::Context>;
 ContextPtr makeContext()
 {
     return std::make_unique<geos::Context>();
-}
-
-ErrorLocation featureLocation(const model::VectorLayer &layer, qint64 fid)
-{
-    return {layer.sourcePath, layer.name, fid, QStringLiteral("fid")};
-}
-
-geos::GeometryPtr parseAt(const geos::Context &context, const model::VectorLayer &layer,
-                          const model::Feature &feature)
-{
-    try {
-        return geos::fromWkb(context, feature.wkb);
-    } catch (const ProcessingError &error) {
-        throw ProcessingError(featureLocation(layer, feature.fid), error.message());
-    }
 }
 
 // The union's result as the caller wants it: only parts of `dimension` (a repaired input may
@@ -152,7 +138,7 @@ std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedb
                 const model::Feature &feature = layer.features[i];
                 Measure m;
                 if (!feature.wkb.isEmpty()) {
-                    const geos::GeometryPtr geometry = parseAt(*context, layer, feature);
+                    const geos::GeometryPtr geometry = parseFeature(*context, layer, feature);
                     if (GEOSisEmpty_r(context->handle(), geometry.get()) == 0) {
                         m.dimension = GEOSGeom_getDimensions_r(context->handle(), geometry.get());
                         GEOSArea_r(context->handle(), geometry.get(), &m.area);
@@ -392,7 +378,7 @@ model::VectorLayer explodeParts(const model::VectorLayer &layer, int threads, Fe
                 std::vector<QByteArray> parts;
                 const model::Feature &feature = layer.features[i];
                 if (!feature.wkb.isEmpty()) {
-                    const geos::GeometryPtr geometry = parseAt(*context, layer, feature);
+                    const geos::GeometryPtr geometry = parseFeature(*context, layer, feature);
                     std::vector<geos::GeometryPtr> atoms;
                     geos::collectParts(*context, geometry.get(), 2, atoms);
                     for (const geos::GeometryPtr &atom : atoms)

@@ -7,6 +7,7 @@
 #include "core/geos/geos_context.h"
 #include "core/geos/str_tree.h"
 #include "core/overlay/dissolve.h"
+#include "core/overlay/feature_geometry.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
 
@@ -38,22 +39,6 @@ using ContextPtr = std::unique_ptr<geos::Context>;
 ContextPtr makeContext()
 {
     return std::make_unique<geos::Context>();
-}
-
-ErrorLocation featureLocation(const model::VectorLayer &layer, qint64 fid)
-{
-    return {layer.sourcePath, layer.name, fid, QStringLiteral("fid")};
-}
-
-geos::GeometryPtr parseAt(const geos::Context &context, const model::VectorLayer &layer,
-                          std::size_t index)
-{
-    const model::Feature &feature = layer.features[index];
-    try {
-        return geos::fromWkb(context, feature.wkb);
-    } catch (const ProcessingError &error) {
-        throw ProcessingError(featureLocation(layer, feature.fid), error.message());
-    }
 }
 
 geos::GeometryPtr checked(const geos::Context &context, GEOSGeometry *geometry,
@@ -211,7 +196,8 @@ std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedb
             for (std::size_t i = begin; i < end; ++i) {
                 Measure m;
                 if (!layer.features[i].wkb.isEmpty()) {
-                    const geos::GeometryPtr geometry = parseAt(*context, layer, i);
+                    const geos::GeometryPtr geometry =
+                        parseFeature(*context, layer, layer.features[i]);
                     if (GEOSisEmpty_r(context->handle(), geometry.get()) == 0) {
                         m.dimension = GEOSGeom_getDimensions_r(context->handle(), geometry.get());
                         GEOSArea_r(context->handle(), geometry.get(), &m.area);
@@ -241,7 +227,8 @@ public:
         const auto cached = m_outlines.find(index);
         if (cached != m_outlines.end())
             return cached->second.get();
-        const geos::GeometryPtr geometry = parseAt(m_context, m_layer, index);
+        const geos::GeometryPtr geometry =
+            parseFeature(m_context, m_layer, m_layer.features[index]);
         geos::GeometryPtr boundary =
             checked(m_context, GEOSBoundary_r(m_context.handle(), geometry.get()), m_layer, index);
         const std::size_t bytes = std::size_t(m_layer.features[index].wkb.size());
