@@ -11,6 +11,37 @@ void printError(const QString &message)
     std::fprintf(stderr, "error: %s\n", message.toUtf8().constData());
 }
 
+int reportError(const Error &error)
+{
+    printError(error.formatted());
+    return error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+}
+
+bool parseThreadCount(const QCommandLineParser &parser, const QCommandLineOption &option,
+                      int minimum, int &threads)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < minimum) {
+        printError(QStringLiteral("--threads needs a whole number ≥ %1, not \"%2\"")
+                       .arg(minimum)
+                       .arg(parser.value(option)));
+        return false;
+    }
+    threads = value;
+    return true;
+}
+
+void printWriteReport(const io::WriteReport &report)
+{
+    for (const auto &[from, to] : report.renamedFields)
+        std::printf("field renamed: %s → %s\n", from.toUtf8().constData(), to.toUtf8().constData());
+    for (const QString &note : report.notes)
+        std::printf("note: %s\n", note.toUtf8().constData());
+}
+
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int &exitCode)
 {
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #pragma once
 
+#include "core/error.h"
+#include "core/io/layer_writer.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -22,5 +25,17 @@ int runDissolve(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.
 void printError(const QString &message);
+
+/// Prints `error` as `error: FILE[:LAYER][:ROW]: …` and returns its exit code.
+int reportError(const Error &error);
+
+/// Reads --threads (0, where a command allows it, means all cores). Prints the error and
+/// returns false when it is not a whole number ≥ `minimum`; leaves `threads` unchanged when
+/// the option is not set.
+bool parseThreadCount(const QCommandLineParser &parser, const QCommandLineOption &option,
+                      int minimum, int &threads);
+
+/// Prints what a write changed on the way: shapefile fields renamed, notes.
+void printWriteReport(const io::WriteReport &report);
 
 } // namespace riskatlas::cli

@@ -103,14 +103,9 @@ int runConvert(const QStringList &arguments)
                         entry.action.toUtf8().constData(), entry.areaBefore, entry.areaAfter,
                         readReport.geometry.areaUnit.toUtf8().constData());
         }
-        for (const auto &[from, to] : writeReport.renamedFields)
-            std::printf("field renamed: %s → %s\n", from.toUtf8().constData(),
-                        to.toUtf8().constData());
-        for (const QString &note : writeReport.notes)
-            std::printf("note: %s\n", note.toUtf8().constData());
+        printWriteReport(writeReport);
     } catch (const Error &error) {
-        printError(error.formatted());
-        return error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+        return reportError(error);
     }
     return Success;
 }

@@ -135,15 +135,8 @@ int runDissolve(const QStringList &arguments)
         }
     }
     int threadCount = 0;
-    if (parser.isSet(threads)) {
-        bool ok = false;
-        threadCount = parser.value(threads).toInt(&ok);
-        if (!ok || threadCount < 1) {
-            printError(QStringLiteral("--threads \"%1\" is not a number of threads ≥ 1")
-                           .arg(parser.value(threads)));
-            return BadInput;
-        }
-    }
+    if (!parseThreadCount(parser, threads, 1, threadCount))
+        return BadInput;
 
     Feedback feedback;
     ProgressBar bar(feedback);
@@ -218,8 +211,7 @@ int runDissolve(const QStringList &arguments)
                         utf8(entry.problem).constData(), utf8(entry.action).constData());
         }
     } catch (const Error &error) {
-        printError(error.formatted());
-        return error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+        return reportError(error);
     }
     return Success;
 }

@@ -75,8 +75,7 @@ int runInfo(const QStringList &arguments)
                     std::printf("%s\n", io::layerSummaryText(layer, report).toUtf8().constData());
             }
         } catch (const Error &error) {
-            printError(error.formatted());
-            result = error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+            result = reportError(error);
             if (error.kind() == ErrorKind::Cancelled)
                 return ProcessingFailure;
         }

@@ -88,15 +88,8 @@ int runOverlay(const QStringList &arguments)
         return BadInput;
     }
     overlay::OverlayOptions options;
-    if (parser.isSet(threads)) {
-        bool ok = false;
-        options.threads = parser.value(threads).toInt(&ok);
-        if (!ok || options.threads < 0) {
-            printError(QStringLiteral("--threads needs a whole number ≥ 0, not \"%1\"")
-                           .arg(parser.value(threads)));
-            return BadInput;
-        }
-    }
+    if (!parseThreadCount(parser, threads, 0, options.threads))
+        return BadInput;
     if (parser.isSet(gridSize)) {
         bool ok = false;
         options.gridSize = parser.value(gridSize).toDouble(&ok);
@@ -135,14 +128,9 @@ int runOverlay(const QStringList &arguments)
         printRepairs(positional[2], reportB);
         for (const QString &note : result.notes)
             std::printf("note: %s\n", note.toUtf8().constData());
-        for (const auto &[from, to] : writeReport.renamedFields)
-            std::printf("field renamed: %s → %s\n", from.toUtf8().constData(),
-                        to.toUtf8().constData());
-        for (const QString &note : writeReport.notes)
-            std::printf("note: %s\n", note.toUtf8().constData());
+        printWriteReport(writeReport);
     } catch (const Error &error) {
-        printError(error.formatted());
-        return error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+        return reportError(error);
     }
     return Success;
 }

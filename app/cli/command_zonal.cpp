@@ -111,14 +111,8 @@ int runZonal(const QStringList &arguments)
         return BadInput;
     }
     int threadCount = 0;
-    if (parser.isSet(threads)) {
-        bool ok = false;
-        threadCount = parser.value(threads).toInt(&ok);
-        if (!ok || threadCount < 1) {
-            printError(QStringLiteral("--threads needs a positive number"));
-            return BadInput;
-        }
-    }
+    if (!parseThreadCount(parser, threads, 1, threadCount))
+        return BadInput;
 
     Feedback feedback;
     ProgressBar bar(feedback);
@@ -216,13 +210,10 @@ int runZonal(const QStringList &arguments)
                     outPath.toUtf8().constData(), static_cast<long long>(result.features.size()),
                     added.join(QStringLiteral(", ")).toUtf8().constData(),
                     measuredIn.toUtf8().constData());
-        for (const auto &[from, to] : writeReport.renamedFields)
-            std::printf("field renamed: %s → %s\n", from.toUtf8().constData(),
-                        to.toUtf8().constData());
+        printWriteReport(writeReport);
         printWarnings(warnings);
     } catch (const Error &error) {
-        printError(error.formatted());
-        return error.kind() == ErrorKind::BadInput ? BadInput : ProcessingFailure;
+        return reportError(error);
     }
     return Success;
 }
