@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/io/csv_table_reader.h"
+#include "core/io/layer_reader.h"
+#include "core/io/xlsx_table_reader.h"
+
+#include "support/test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace riskatlas;
+using namespace riskatlas::test;
+
+namespace {
+
+QString sample(const QString &name)
+{
+    return sampleDataPath(QStringLiteral("yongjia/") + name);
+}
+
+// Figures computed independently by tests/data/enterprise/sample_expected.py (command inside).
+QJsonObject expected()
+{
+    QFile file(testDataPath(QStringLiteral("enterprise/sample_expected.json")));
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+int cellInt(const io::TextTable &table, qsizetype row, const QString &column)
+{
+    const qsizetype index = table.headers.indexOf(column);
+    EXPECT_GE(index, 0) << column.toStdString();
+    return index < 0 ? -1 : table.rows.at(row).at(index).toInt();
+}
+
+// The H2 inventory with H1 as the older survey, run once for all tests of this file.
+class EnterprisesSample : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        s_out = s_dir->filePath(QStringLiteral("企业 四色图"));
+        s_result = new CliResult(
+            runCli({QStringLiteral("enterprises"), sample(QStringLiteral("enterprise_config.json")),
+                    QStringLiteral("-o"), s_out, QStringLiteral("--compare"),
+                    sample(QStringLiteral("enterprises_2025H1.csv"))},
+                   600000));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_result;
+        delete s_dir;
+    }
+    static QString out(const QString &relative) { return s_out + u'/' + relative; }
+
+    static QTemporaryDir *s_dir;
+    static QString s_out;
+    static CliResult *s_result;
+};
+
+QTemporaryDir *EnterprisesSample::s_dir = nullptr;
+QString EnterprisesSample::s_out;
+CliResult *EnterprisesSample::s_result = nullptr;
+
+} // namespace
+
+TEST_F(EnterprisesSample, RunsAndWritesEveryProduct)
+{
+    ASSERT_EQ(s_result->exitCode, 0) << s_result->err.toStdString();
+    for (const char *file : {"enterprises.gpkg",
+                             "area_map.gpkg",
+                             "control_lines.gpkg",
+                             "change_map.gpkg",
+                             "shp/enterprises.shp",
+                             "shp/enterprises.cpg",
+                             "shp/area_map.shp",
+                             "shp/control_lines.shp",
+                             "shp/change_map.shp",
+                             "validation_report.csv",
+                             "validation_report.xlsx",
+                             "validation_report_compare.csv",
+                             "tables/level_counts.csv",
+                             "tables/level_shares.csv",
+                             "tables/level_shares.xlsx",
+                             "tables/high_risk_by_township_sector.csv",
+                             "tables/comparison_summary.csv",
+                             "tables/comparison_by_township.xlsx",
+                             "tables/sensitive_sites.csv",
+                             "lists/风险清单.xlsx",
+                             "lists/防控清单.xlsx",
+                             "lists/责任清单.xlsx",
+                             "resolved_config.json"}) {
+        EXPECT_TRUE(QFileInfo::exists(out(QString::fromUtf8(file)))) << file;
+    }
+    EXPECT_FALSE(QFileInfo::exists(s_out + QStringLiteral(".partial")));
+    // An existing output is not replaced without --overwrite.
+    const CliResult again =
+        runCli({QStringLiteral("enterprises"), sample(QStringLiteral("enterprise_config.json")),
+                QStringLiteral("-o"), s_out});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_TRUE(again.err.contains(QStringLiteral("--overwrite")));
+}
+
+TEST_F(EnterprisesSample, ValidationFindsNothingWrongInTheSample)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    EXPECT_EQ(io::readCsvTable(out(QStringLiteral("validation_report.csv"))).rows.size(), 0);
+    EXPECT_EQ(io::readCsvTable(out(QStringLiteral("validation_report_compare.csv"))).rows.size(),
+              0);
+}
+
+TEST_F(EnterprisesSample, LevelCountsRawAndAdjusted)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    const QJsonObject h2 = expected()[QStringLiteral("H2")].toObject();
+    const io::TextTable table = io::readCsvTable(out(QStringLiteral("tables/level_counts.csv")));
+    ASSERT_EQ(table.rows.size(), 5); // 重大, 较大, 一般, 低, 合计
+    for (int k = 1; k <= 4; ++k) {
+        const qsizetype row = 4 - k;
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("level")), k);
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("评分定级数")),
+                  h2[QStringLiteral("lec")].toArray()[k - 1].toInt())
+            << k;
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("动态调整后数")),
+                  h2[QStringLiteral("adjusted")].toArray()[k - 1].toInt())
+            << k;
+    }
+    EXPECT_EQ(cellInt(table, 4, QStringLiteral("动态调整后数")), 6908);
+    // The stated README figures for H1 by LEC alone appear in the summary.
+    EXPECT_TRUE(s_result->out.contains(QStringLiteral("重大 226 / 较大 718 / 一般 2488 / 低 3568")))
+        << s_result->out.toStdString();
+
+    const model::VectorLayer points = io::readLayer(out(QStringLiteral("enterprises.gpkg")));
+    ASSERT_EQ(points.features.size(), 6908u);
+    EXPECT_EQ(points.crs.epsg(), 4490);
+    const int adjustment = model::fieldIndex(points.fields, QStringLiteral("adjustment"));
+    const int level = model::fieldIndex(points.fields, QStringLiteral("level"));
+    const int raw = model::fieldIndex(points.fields, QStringLiteral("raw_level"));
+    const int colour = model::fieldIndex(points.fields, QStringLiteral("color"));
+    ASSERT_GE(adjustment, 0);
+    int raised = 0;
+    for (const model::Feature &feature : points.features) {
+        const bool changed = feature.attributes[level].toInt() != feature.attributes[raw].toInt();
+        raised += changed ? 1 : 0;
+        EXPECT_EQ(changed, !feature.attributes[adjustment].toString().isEmpty());
+        if (feature.attributes[level].toInt() == 4) {
+            EXPECT_EQ(feature.attributes[colour].toString(), QStringLiteral("#E60000"));
+        }
+    }
+    EXPECT_EQ(raised, h2[QStringLiteral("raised")].toInt());
+}
+
+TEST_F(EnterprisesSample, AreaMapTakesTheHighestLevelOfItsFirms)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    const model::VectorLayer points = io::readLayer(out(QStringLiteral("enterprises.gpkg")));
+    const model::VectorLayer area = io::readLayer(out(QStringLiteral("area_map.gpkg")));
+    ASSERT_EQ(area.features.size(), 22u);
+    const int unit = model::fieldIndex(points.fields, QStringLiteral("unit_name"));
+    const int level = model::fieldIndex(points.fields, QStringLiteral("level"));
+    QMap<QString, int> highest;
+    QMap<QString, int> count;
+    for (const model::Feature &feature : points.features) {
+        const QString name = feature.attributes[unit].toString();
+        highest[name] = std::max(highest.value(name), feature.attributes[level].toInt());
+        ++count[name];
+    }
+    const int name = model::fieldIndex(area.fields, QStringLiteral("name"));
+    const int firms = model::fieldIndex(area.fields, QStringLiteral("firms"));
+    const int areaLevel = model::fieldIndex(area.fields, QStringLiteral("level"));
+    const int share = model::fieldIndex(area.fields, QStringLiteral("share_l1"));
+    int total = 0;
+    for (const model::Feature &feature : area.features) {
+        const QString township = feature.attributes[name].toString();
+        EXPECT_EQ(feature.attributes[firms].toInt(), count.value(township))
+            << township.toStdString();
+        EXPECT_EQ(feature.attributes[areaLevel].toInt(), highest.value(township));
+        EXPECT_GE(feature.attributes[share].toDouble(), 0.0);
+        total += feature.attributes[firms].toInt();
+    }
+    EXPECT_EQ(total, 6908); // every firm lies in one township
+}
+
+TEST_F(EnterprisesSample, SurveyComparisonReproducesTheStatedFigures)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    const io::TextTable table =
+        io::readCsvTable(out(QStringLiteral("tables/comparison_summary.csv")));
+    ASSERT_EQ(table.rows.size(), 2);
+    // Row 0: after dynamic adjustment; row 1: by LEC score alone (the README's figures).
+    const QJsonObject bases[] = {expected()[QStringLiteral("H1_to_H2_adjusted")].toObject(),
+                                 expected()[QStringLiteral("H1_to_H2_lec")].toObject()};
+    for (qsizetype row = 0; row < 2; ++row) {
+        const QJsonObject &e = bases[row];
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("延续企业")),
+                  e[QStringLiteral("continuing")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("降档")), e[QStringLiteral("down")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("升档")), e[QStringLiteral("up")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("新增")), e[QStringLiteral("new")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("关闭")), e[QStringLiteral("closed")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("出重大")),
+                  e[QStringLiteral("left_major")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("出较大")),
+                  e[QStringLiteral("left_considerable")].toInt());
+        EXPECT_EQ(cellInt(table, row, QStringLiteral("出一般")),
+                  e[QStringLiteral("left_moderate")].toInt());
+    }
+    // The README: 372 closed, 280 new, 1 021 of 6 628 moved down, 112 up (by score).
+    EXPECT_EQ(cellInt(table, 1, QStringLiteral("降档")), 1021);
+    EXPECT_EQ(cellInt(table, 1, QStringLiteral("升档")), 112);
+    EXPECT_EQ(cellInt(table, 1, QStringLiteral("延续企业")), 6628);
+
+    const io::TextTable townships =
+        io::readCsvTable(out(QStringLiteral("tables/comparison_by_township.csv")));
+    ASSERT_EQ(townships.rows.size(), 23); // 22 townships + 合计
+    int down = 0;
+    for (qsizetype row = 0; row < 22; ++row)
+        down += cellInt(townships, row, QStringLiteral("降档"));
+    EXPECT_EQ(down, cellInt(townships, 22, QStringLiteral("降档")));
+
+    const model::VectorLayer change = io::readLayer(out(QStringLiteral("change_map.gpkg")));
+    EXPECT_EQ(change.features.size(), 6908u + 372u);
+}
+
+TEST_F(EnterprisesSample, ListsAndControlLines)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    const io::TextTable risk = io::readXlsxTable(out(QStringLiteral("lists/风险清单.xlsx")));
+    ASSERT_EQ(risk.rows.size(), 6908);
+    EXPECT_TRUE(risk.headers.contains(QStringLiteral("可能事故类型")));
+    EXPECT_EQ(risk.rows.first().at(risk.headers.indexOf(QStringLiteral("风险等级"))),
+              QStringLiteral("重大")); // highest first
+    const io::TextTable duty = io::readXlsxTable(out(QStringLiteral("lists/责任清单.xlsx")));
+    EXPECT_TRUE(duty.headers.contains(QStringLiteral("责任人")));
+    EXPECT_FALSE(duty.rows.first().at(duty.headers.indexOf(QStringLiteral("责任部门"))).isEmpty());
+    const io::TextTable control = io::readXlsxTable(out(QStringLiteral("lists/防控清单.xlsx")));
+    EXPECT_FALSE(
+        control.rows.first().at(control.headers.indexOf(QStringLiteral("管控措施"))).isEmpty());
+
+    // One control line per 重大 or 较大 firm after adjustment: 174 + 551 in H2.
+    const model::VectorLayer lines = io::readLayer(out(QStringLiteral("control_lines.gpkg")));
+    const QJsonArray adjusted =
+        expected()[QStringLiteral("H2")].toObject()[QStringLiteral("adjusted")].toArray();
+    EXPECT_EQ(int(lines.features.size()), adjusted[2].toInt() + adjusted[3].toInt());
+    const io::TextTable sites = io::readCsvTable(out(QStringLiteral("tables/sensitive_sites.csv")));
+    EXPECT_GT(sites.rows.size(), 0);
+    const qsizetype distance = sites.headers.indexOf(QStringLiteral("距离(m)"));
+    const qsizetype limit = sites.headers.indexOf(QStringLiteral("控制线距离(m)"));
+    for (const QStringList &row : sites.rows)
+        EXPECT_LE(row.at(distance).toDouble(), row.at(limit).toDouble());
+}
