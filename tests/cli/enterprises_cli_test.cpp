@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "core/io/csv_table_reader.h"
 #include "core/io/layer_reader.h"
+#include "core/io/text_encoding.h"
 #include "core/io/xlsx_table_reader.h"
 
 #include "support/test_support.h"
@@ -258,4 +259,90 @@ TEST_F(EnterprisesSample, ListsAndControlLines)
     const qsizetype limit = sites.headers.indexOf(QStringLiteral("控制线距离(m)"));
     for (const QStringList &row : sites.rows)
         EXPECT_LE(row.at(distance).toDouble(), row.at(limit).toDouble());
+}
+
+namespace {
+
+// A hostile GBK inventory inside the sample county: no 重大隐患未整改数 column, blank lines and
+// one problem per bad row (line numbers in the comments; the header is line 1).
+const char kHostile[] =
+    "企业名称,统一社会信用代码,行业类别,经度,纬度,坐标系,L,E,C,一般隐患未整改数\n"
+    "甲厂,91330324MA2L0000X9,机械加工,120.688283,28.130954,WGS84,3,6,7,0\n" // 2 good
+    "\n"                                                                    // 3
+    "乙厂,91330324MA2L0001XB,机械加工,120.685831,28.137952,WGS84,1,1,1,0\n" // 4 checksum
+    "丙厂,91330324MA2L0002XB,电镀,28.127861,120.693067,WGS84,6,6,15,0\n"    // 5 swapped
+    "丁厂,91330324MA2L0003XC,电镀,121.5,28.5,WGS84,1,1,1,0\n"               // 6 outside
+    ",,,,,,,,,\n"                                                           // 7
+    "甲厂分厂,91330324MA2L0000X9,机械加工,120.69,28.13,WGS84,1,1,1,0\n"     // 8 duplicate
+    "戊厂,91330324MA2L0004XD,造船,120.69,28.13,WGS84,1,1,1,0\n"             // 9 sector
+    "己厂,91330324MA2L0005XE,机械加工,120.69,28.13,WGS84,4,6,7,0\n";        // 10 L = 4
+
+} // namespace
+
+TEST(EnterprisesCli, HostileInventoryValidationReport)
+{
+    QTemporaryDir dir;
+    const std::optional<QByteArray> gbk =
+        io::encodeStrict(QString::fromUtf8(kHostile), QStringLiteral("GBK"));
+    ASSERT_TRUE(gbk.has_value());
+    QFile csv(dir.filePath(QStringLiteral("普查 清单.csv")));
+    ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
+    csv.write(*gbk);
+    csv.close();
+    QFile config(dir.filePath(QStringLiteral("config.json")));
+    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral(R"({"inventory": {"path": "普查 清单.csv",
+                                    "sectors": ["机械加工", "电镀"]},
+                     "units": {"path": "%1", "name_field": "name"}})")
+                     .arg(sample(QStringLiteral("townships.shp")))
+                     .toUtf8());
+    config.close();
+    const QString outDir = dir.filePath(QStringLiteral("out"));
+    const CliResult result =
+        runCli({QStringLiteral("enterprises"), config.fileName(), QStringLiteral("-o"), outDir});
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.out.contains(QStringLiteral("rows excluded: 3, warnings: 4")))
+        << result.out.toStdString();
+    const io::TextTable report =
+        io::readCsvTable(outDir + QStringLiteral("/validation_report.csv"));
+    const QStringList expected{QStringLiteral(":missing_column:警告"),
+                               QStringLiteral("4:bad_credit_code:警告"),
+                               QStringLiteral("5:swapped_coordinates:警告"),
+                               QStringLiteral("6:outside_study_area:错误（已剔除）"),
+                               QStringLiteral("8:duplicate_credit_code:错误（已剔除）"),
+                               QStringLiteral("9:unknown_sector:警告"),
+                               QStringLiteral("10:impossible_factor:错误（已剔除）")};
+    QStringList found;
+    for (const QStringList &row : report.rows)
+        found.append(row.at(0) + u':' + row.at(2) + u':' + row.at(1));
+    EXPECT_EQ(found, expected);
+    // The XLSX report holds the same rows.
+    EXPECT_EQ(io::readXlsxTable(outDir + QStringLiteral("/validation_report.xlsx")).rows.size(),
+              report.rows.size());
+    const model::VectorLayer points = io::readLayer(outDir + QStringLiteral("/enterprises.gpkg"));
+    EXPECT_EQ(points.features.size(), 4u); // rows 2, 4, 5, 9
+}
+
+TEST(EnterprisesCli, MissingRequiredColumnIsBadInput)
+{
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("a.csv")));
+    ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
+    csv.write("企业名称,经度,纬度,L,E\n甲,120.69,28.13,1,1\n");
+    csv.close();
+    QFile config(dir.filePath(QStringLiteral("c.json")));
+    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral(R"({"inventory": {"path": "a.csv"},
+                     "units": {"path": "%1", "name_field": "name"}})")
+                     .arg(sample(QStringLiteral("townships.shp")))
+                     .toUtf8());
+    config.close();
+    const QString outDir = dir.filePath(QStringLiteral("out"));
+    const CliResult result =
+        runCli({QStringLiteral("enterprises"), config.fileName(), QStringLiteral("-o"), outDir});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("a.csv"))) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("C (looked for")));
+    EXPECT_FALSE(QFileInfo::exists(outDir));
+    EXPECT_FALSE(QFileInfo::exists(outDir + QStringLiteral(".partial")));
 }
