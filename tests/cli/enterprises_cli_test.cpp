@@ -261,6 +261,51 @@ TEST_F(EnterprisesSample, ListsAndControlLines)
         EXPECT_LE(row.at(distance).toDouble(), row.at(limit).toDouble());
 }
 
+// QGIS 3.22 reference (scripts/reference/enterprise_reference.py, command inside the JSON):
+// its own GCJ-02/BD-09 inversion, township membership, buffers in EPSG:4549 and site distances.
+TEST_F(EnterprisesSample, SpatialFiguresAgreeWithQgis)
+{
+    ASSERT_EQ(s_result->exitCode, 0);
+    QFile file(testDataPath(QStringLiteral("enterprise/qgis_reference.json")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonObject reference = QJsonDocument::fromJson(file.readAll()).object();
+
+    const model::VectorLayer area = io::readLayer(out(QStringLiteral("area_map.gpkg")));
+    const QJsonObject townships = reference[QStringLiteral("townships")].toObject();
+    ASSERT_EQ(townships.size(), 22);
+    const int name = model::fieldIndex(area.fields, QStringLiteral("name"));
+    for (const model::Feature &feature : area.features) {
+        const QString township = feature.attributes[name].toString();
+        const QJsonArray counts = townships[township].toArray();
+        ASSERT_EQ(counts.size(), 4) << township.toStdString();
+        for (int k = 1; k <= 4; ++k) {
+            const int index = model::fieldIndex(area.fields, QStringLiteral("n_l%1").arg(k));
+            EXPECT_EQ(feature.attributes[index].toInt(), counts[k - 1].toInt())
+                << township.toStdString() << " level " << k;
+        }
+    }
+
+    const model::VectorLayer lines = io::readLayer(out(QStringLiteral("control_lines.gpkg")));
+    EXPECT_EQ(int(lines.features.size()), reference[QStringLiteral("control_lines")].toInt());
+    const QJsonObject perFirm = reference[QStringLiteral("sites_per_firm")].toObject();
+    const int code = model::fieldIndex(lines.fields, QStringLiteral("统一社会信用代码"));
+    const int sites = model::fieldIndex(lines.fields, QStringLiteral("sites"));
+    ASSERT_GE(code, 0);
+    for (const model::Feature &feature : lines.features) {
+        const QString key = feature.attributes[code].toString();
+        ASSERT_TRUE(perFirm.contains(key)) << key.toStdString();
+        EXPECT_EQ(feature.attributes[sites].toInt(), perFirm[key].toInt()) << key.toStdString();
+    }
+    const io::TextTable table = io::readCsvTable(out(QStringLiteral("tables/sensitive_sites.csv")));
+    QMap<QString, int> byKind;
+    const qsizetype kind = table.headers.indexOf(QStringLiteral("敏感目标类型"));
+    for (const QStringList &row : table.rows)
+        ++byKind[row.at(kind)];
+    const QJsonObject expectedKinds = reference[QStringLiteral("sites_by_kind")].toObject();
+    for (auto it = expectedKinds.begin(); it != expectedKinds.end(); ++it)
+        EXPECT_EQ(byKind.value(it.key()), it.value().toInt()) << it.key().toStdString();
+}
+
 namespace {
 
 // A hostile GBK inventory inside the sample county: no 重大隐患未整改数 column, blank lines and
