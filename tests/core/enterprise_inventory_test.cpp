@@ -5,6 +5,7 @@
 #include "core/enterprise/unit_locator.h"
 #include "core/error.h"
 #include "core/geos/geos_context.h"
+#include "core/io/layer_writer.h"
 #include "core/io/text_encoding.h"
 
 #include "support/test_support.h"
@@ -270,4 +271,41 @@ TEST(EnterpriseConfig, ErrorsNameTheKeyPath)
     EXPECT_EQ(again.columns.value(QStringLiteral("name")), QStringLiteral("企业名称"));
     EXPECT_EQ(again.controlLines.distanceFor(QStringLiteral("电镀"), 4), 700);
     EXPECT_EQ(again.grading.lecThresholds, ok.grading.lecThresholds);
+}
+
+TEST(EnterpriseInventory, XlsxInventoryAndFiveLevels)
+{
+    // An XLSX sheet written by the layer writer; its rows are sheet rows 2, 3, 4.
+    model::VectorLayer sheet;
+    sheet.name = QStringLiteral("普查");
+    sheet.geometryType = model::GeometryType::None;
+    for (const char *header : {"企业名称", "经度", "纬度", "L", "E", "C"})
+        sheet.fields.append({QString::fromUtf8(header), model::FieldType::String, 0, 0});
+    auto row = [&](const char *name, const char *l, const char *e, const char *c) {
+        sheet.features.push_back(
+            {qint64(sheet.features.size() + 1),
+             {QString::fromUtf8(name), QStringLiteral("120.2"), QStringLiteral("28.2"),
+              QString::fromUtf8(l), QString::fromUtf8(e), QString::fromUtf8(c)},
+             {}});
+    };
+    row("甲", "1", "1", "15");  // D = 15 ≤ 20: 低 (1) in five levels
+    row("乙", "1", "6", "7");   // D = 42: 较低 (2)
+    row("丙", "10", "6", "15"); // D = 900: 重大 (5)
+    row("丁", "1", "1", "2");   // C = 2 is not a table value
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("普查.xlsx"));
+    io::writeLayer(sheet, path);
+    EnterpriseConfig c;
+    c.grading.levelCount = 5;
+    c.grading.lecThresholds = {20, 70, 160, 320};
+    const UnitLocator units(twoUnits());
+    const Inventory inventory = importInventory(path, c, units, nullptr);
+    ASSERT_EQ(inventory.firms.size(), 3u);
+    EXPECT_EQ(inventory.firms[0].level, 1);
+    EXPECT_EQ(inventory.firms[1].level, 2);
+    EXPECT_EQ(inventory.firms[2].level, 5);
+    EXPECT_EQ(inventory.firms[2].row, 4);
+    ASSERT_FALSE(inventory.issues.empty());
+    EXPECT_EQ(inventory.issues.back().row, 5);
+    EXPECT_EQ(inventory.issues.back().column, QStringLiteral("C"));
 }
