@@ -96,6 +96,21 @@ int runEnterprises(const QStringList &arguments)
                       .arg(summary.firms)
                       .arg(summary.fatalRows)
                       .arg(summary.warnings));
+        // The first problems on screen; all of them are in the report.
+        constexpr std::size_t shown = 20;
+        for (std::size_t i = 0; i < summary.issues.size() && i < shown; ++i) {
+            const enterprise::ValidationIssue &issue = summary.issues[i];
+            printLine(QStringLiteral("  %1 %2: %3%4: %5")
+                          .arg(issue.row > 0 ? QStringLiteral("row %1").arg(issue.row)
+                                             : QStringLiteral("table"),
+                               issue.fatal ? QStringLiteral("error") : QStringLiteral("warning"),
+                               issue.code,
+                               issue.value.isEmpty() ? QString()
+                                                     : QStringLiteral(" \"%1\"").arg(issue.value),
+                               issue.message));
+        }
+        if (summary.issues.size() > shown)
+            printLine(QStringLiteral("  … and %1 more").arg(summary.issues.size() - shown));
         printLine(QStringLiteral("levels by score: ") %
                   countsText(summary.rawCounts, summary.levelNames));
         printLine(

@@ -642,6 +642,7 @@ EnterpriseJobSummary runEnterpriseJob(const EnterpriseJobOptions &options, Feedb
         summary.fatalRows = inventory.fatalRowCount();
         for (const ValidationIssue &issue : inventory.issues)
             summary.warnings += issue.fatal ? 0 : 1;
+        summary.issues = inventory.issues;
         summary.rawCounts = levelCounts(inventory.firms, levelCount, true);
         summary.finalCounts = levelCounts(inventory.firms, levelCount, false);
         for (const Firm &firm : inventory.firms)

@@ -35,6 +35,8 @@ struct EnterpriseJobSummary
     qsizetype firms = 0;
     qsizetype fatalRows = 0;
     qsizetype warnings = 0;
+    /// The inventory's validation issues (as in validation_report.csv), for the screen.
+    std::vector<ValidationIssue> issues;
     std::vector<int> rawCounts;
     std::vector<int> finalCounts;
     int adjusted = 0;
