@@ -43,39 +43,20 @@ int cellInt(const io::TextTable &table, qsizetype row, const QString &column)
     return index < 0 ? -1 : table.rows.at(row).at(index).toInt();
 }
 
-// The H2 inventory with H1 as the older survey, run once for all tests of this file.
-class EnterprisesSample : public ::testing::Test
+// The H2 inventory with H1 as the older survey: the job runs once (about 15 s) and the checks
+// below read its outputs.
+QTemporaryDir *s_dir = nullptr;
+QString s_out;
+CliResult *s_result = nullptr;
+
+QString out(const QString &relative)
 {
-protected:
-    static void SetUpTestSuite()
-    {
-        s_dir = new QTemporaryDir;
-        s_out = s_dir->filePath(QStringLiteral("企业 四色图"));
-        s_result = new CliResult(
-            runCli({QStringLiteral("enterprises"), sample(QStringLiteral("enterprise_config.json")),
-                    QStringLiteral("-o"), s_out, QStringLiteral("--compare"),
-                    sample(QStringLiteral("enterprises_2025H1.csv"))},
-                   600000));
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_result;
-        delete s_dir;
-    }
-    static QString out(const QString &relative) { return s_out + u'/' + relative; }
-
-    static QTemporaryDir *s_dir;
-    static QString s_out;
-    static CliResult *s_result;
-};
-
-QTemporaryDir *EnterprisesSample::s_dir = nullptr;
-QString EnterprisesSample::s_out;
-CliResult *EnterprisesSample::s_result = nullptr;
+    return s_out + u'/' + relative;
+}
 
 } // namespace
 
-TEST_F(EnterprisesSample, RunsAndWritesEveryProduct)
+static void checkRunsAndWritesEveryProduct()
 {
     ASSERT_EQ(s_result->exitCode, 0) << s_result->err.toStdString();
     for (const char *file : {"enterprises.gpkg",
@@ -112,7 +93,7 @@ TEST_F(EnterprisesSample, RunsAndWritesEveryProduct)
     EXPECT_TRUE(again.err.contains(QStringLiteral("--overwrite")));
 }
 
-TEST_F(EnterprisesSample, ValidationFindsNothingWrongInTheSample)
+static void checkValidationFindsNothingWrongInTheSample()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     EXPECT_EQ(io::readCsvTable(out(QStringLiteral("validation_report.csv"))).rows.size(), 0);
@@ -120,7 +101,7 @@ TEST_F(EnterprisesSample, ValidationFindsNothingWrongInTheSample)
               0);
 }
 
-TEST_F(EnterprisesSample, LevelCountsRawAndAdjusted)
+static void checkLevelCountsRawAndAdjusted()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     const QJsonObject h2 = expected()[QStringLiteral("H2")].toObject();
@@ -161,7 +142,7 @@ TEST_F(EnterprisesSample, LevelCountsRawAndAdjusted)
     EXPECT_EQ(raised, h2[QStringLiteral("raised")].toInt());
 }
 
-TEST_F(EnterprisesSample, AreaMapTakesTheHighestLevelOfItsFirms)
+static void checkAreaMapTakesTheHighestLevelOfItsFirms()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     const model::VectorLayer points = io::readLayer(out(QStringLiteral("enterprises.gpkg")));
@@ -192,7 +173,7 @@ TEST_F(EnterprisesSample, AreaMapTakesTheHighestLevelOfItsFirms)
     EXPECT_EQ(total, 6908); // every firm lies in one township
 }
 
-TEST_F(EnterprisesSample, SurveyComparisonReproducesTheStatedFigures)
+static void checkSurveyComparisonReproducesTheStatedFigures()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     const io::TextTable table =
@@ -233,7 +214,7 @@ TEST_F(EnterprisesSample, SurveyComparisonReproducesTheStatedFigures)
     EXPECT_EQ(change.features.size(), 6908u + 372u);
 }
 
-TEST_F(EnterprisesSample, ListsAndControlLines)
+static void checkListsAndControlLines()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     const io::TextTable risk = io::readXlsxTable(out(QStringLiteral("lists/风险清单.xlsx")));
@@ -263,7 +244,7 @@ TEST_F(EnterprisesSample, ListsAndControlLines)
 
 // QGIS 3.22 reference (scripts/reference/enterprise_reference.py, command inside the JSON):
 // its own GCJ-02/BD-09 inversion, township membership, buffers in EPSG:4549 and site distances.
-TEST_F(EnterprisesSample, SpatialFiguresAgreeWithQgis)
+static void checkSpatialFiguresAgreeWithQgis()
 {
     ASSERT_EQ(s_result->exitCode, 0);
     QFile file(testDataPath(QStringLiteral("enterprise/qgis_reference.json")));
@@ -304,6 +285,49 @@ TEST_F(EnterprisesSample, SpatialFiguresAgreeWithQgis)
     const QJsonObject expectedKinds = reference[QStringLiteral("sites_by_kind")].toObject();
     for (auto it = expectedKinds.begin(); it != expectedKinds.end(); ++it)
         EXPECT_EQ(byKind.value(it.key()), it.value().toInt()) << it.key().toStdString();
+}
+
+TEST(EnterprisesSample, SampleJobProducts)
+{
+    QTemporaryDir dir;
+    s_dir = &dir;
+    s_out = dir.filePath(QStringLiteral("企业 四色图"));
+    CliResult result =
+        runCli({QStringLiteral("enterprises"), sample(QStringLiteral("enterprise_config.json")),
+                QStringLiteral("-o"), s_out, QStringLiteral("--compare"),
+                sample(QStringLiteral("enterprises_2025H1.csv"))},
+               600000);
+    s_result = &result;
+    {
+        SCOPED_TRACE("RunsAndWritesEveryProduct");
+        checkRunsAndWritesEveryProduct();
+    }
+    {
+        SCOPED_TRACE("ValidationFindsNothingWrongInTheSample");
+        checkValidationFindsNothingWrongInTheSample();
+    }
+    {
+        SCOPED_TRACE("LevelCountsRawAndAdjusted");
+        checkLevelCountsRawAndAdjusted();
+    }
+    {
+        SCOPED_TRACE("AreaMapTakesTheHighestLevelOfItsFirms");
+        checkAreaMapTakesTheHighestLevelOfItsFirms();
+    }
+    {
+        SCOPED_TRACE("SurveyComparisonReproducesTheStatedFigures");
+        checkSurveyComparisonReproducesTheStatedFigures();
+    }
+    {
+        SCOPED_TRACE("ListsAndControlLines");
+        checkListsAndControlLines();
+    }
+    {
+        SCOPED_TRACE("SpatialFiguresAgreeWithQgis");
+        checkSpatialFiguresAgreeWithQgis();
+    }
+    s_result = nullptr;
+    s_dir = nullptr;
 }
 
 namespace {
