@@ -69,6 +69,7 @@ int LayerController::addLayer(const LoadedLayer &loaded, const QString &name,
     }
     m_sourceCrs.insert(id, loaded.sourceCrs);
     m_list->addLayer(id, name, details);
+    m_list->setLayerIcon(id, symbologyIcon(symbology));
     if (symbology.isCategorised())
         m_list->setLayerRole(id, LayerRole::Hazard);
     Q_EMIT layersChanged();
@@ -90,6 +91,7 @@ bool LayerController::applySymbology(int id, const LayerSymbology &symbology)
 {
     try {
         m_canvas->setLayerSymbology(id, symbology);
+        m_list->setLayerIcon(id, symbologyIcon(symbology));
         return true;
     } catch (const std::exception &error) {
         QMessageBox::warning(m_dialogParent, tr("Cannot use this style"),

@@ -112,6 +112,14 @@ void LayerList::setCurrentLayer(int id)
         setCurrentItem(item);
 }
 
+void LayerList::setLayerIcon(int id, const QIcon &icon)
+{
+    if (QListWidgetItem *item = itemFor(id)) {
+        QSignalBlocker blocker(this);
+        item->setIcon(icon);
+    }
+}
+
 void LayerList::setLayerRole(int id, LayerRole role)
 {
     if (QListWidgetItem *item = itemFor(id)) {

@@ -33,6 +33,9 @@ public:
     int currentLayerId() const;
     void setCurrentLayer(int id);
 
+    /// The small legend picture before the layer's name (see symbologyIcon()).
+    void setLayerIcon(int id, const QIcon &icon);
+
     void setLayerRole(int id, LayerRole role);
     LayerRole layerRole(int id) const;
 

@@ -8,6 +8,8 @@
 #include "desktop/layer_drawing.h"
 
 #include <QCoreApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QStringList>
 
 #include <map>
@@ -151,6 +153,37 @@ LayerSymbology defaultSymbology(const model::VectorLayer &layer, int index)
         symbology.opacity = 0.85;
     }
     return symbology;
+}
+
+QIcon symbologyIcon(const LayerSymbology &symbology, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    const QRectF square(1.5, 1.5, size - 3.0, size - 3.0);
+    std::vector<QColor> colours;
+    if (symbology.isCategorised()) {
+        try {
+            const style::Palette palette = style::loadPalette(symbology.paletteId);
+            for (auto it = palette.classes.rbegin(); it != palette.classes.rend(); ++it)
+                colours.push_back(toColour(it->color));
+        } catch (const std::exception &) {
+            colours.clear();
+        }
+    }
+    if (colours.empty())
+        colours.push_back(symbology.style.fill);
+    const double width = square.width() / double(colours.size());
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+        QColor colour = colours[i];
+        colour.setAlphaF(colour.alphaF() * float(symbology.opacity));
+        painter.fillRect(
+            QRectF(square.left() + width * double(i), square.top(), width, square.height()),
+            colour);
+    }
+    painter.setPen(QPen(symbology.style.stroke, 1.0));
+    painter.drawRect(square);
+    return QIcon(pixmap);
 }
 
 QStringList integerFields(const model::VectorLayer &layer)

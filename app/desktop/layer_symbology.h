@@ -4,6 +4,7 @@
 
 #include "render/layer_style.h"
 
+#include <QIcon>
 #include <QString>
 
 #include <vector>
@@ -70,6 +71,11 @@ std::vector<SymbolClass> classifyForDrawing(const model::VectorLayer &layer,
 /// when it has an integer `level` field (the hazard and result layers), else
 /// render::defaultLayerStyle(`index`).
 LayerSymbology defaultSymbology(const model::VectorLayer &layer, int index);
+
+/// A small legend picture of `symbology` for the layer tree: a filled square for a single
+/// symbol, the palette's colours side by side (lowest level left) for levels. `size` in
+/// device-independent pixels. An unloadable palette gives the single-symbol picture.
+QIcon symbologyIcon(const LayerSymbology &symbology, int size = 16);
 
 /// The names of the integer fields of `layer`, the candidates for a level field.
 QStringList integerFields(const model::VectorLayer &layer);

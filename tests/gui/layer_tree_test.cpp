@@ -169,6 +169,11 @@ void LayerTreeTest::levelLayersUseTheFiveColourPalette()
     QCOMPARE(symbology.levelField, QStringLiteral("level"));
     QCOMPARE(symbology.paletteId, QStringLiteral("five_colour"));
     QCOMPARE(m_window->layerList()->layerRole(id), desktop::LayerRole::Hazard);
+    // Its legend picture in the tree runs from level 1 (green, left) to level 5 (red, right).
+    const QImage legend = m_window->layerList()->item(0)->icon().pixmap(16, 16).toImage();
+    QVERIFY(!legend.isNull());
+    QVERIFY(legend.pixelColor(3, 8).green() > legend.pixelColor(3, 8).red());
+    QVERIFY(legend.pixelColor(12, 8).red() > legend.pixelColor(12, 8).green());
 
     desktop::LayerSymbology opaque = symbology;
     opaque.opacity = 1.0;
