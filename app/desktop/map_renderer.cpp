@@ -15,6 +15,7 @@ namespace riskatlas::desktop {
 namespace {
 
 constexpr int CancelCheckInterval = 512;
+constexpr double SubPixelSize = 1.0; // device pixels
 
 bool cancelled(const std::atomic_bool *cancel)
 {
@@ -38,13 +39,42 @@ bool drawGeometries(QPainter &painter, const render::MapTransform &transform,
                     const std::vector<int> &geometries, const std::atomic_bool *cancel)
 {
     const geometry::Extent view = cullingExtent(transform, style);
-    render::WkbPainter wkbPainter(painter, transform, style);
-    for (std::size_t i = 0; i < geometries.size(); ++i) {
-        if (i % CancelCheckInterval == 0 && cancelled(cancel))
-            return false;
-        const render::DrawableGeometry &geometry = drawing.geometries[std::size_t(geometries[i])];
-        if (extentsIntersect(view, geometry.bounds))
-            wkbPainter.draw(geometry);
+    // A polygon smaller than a pixel (a building seen at county scale) costs a path fill yet
+    // shows as one dot: it is drawn as that dot, which makes a county of 200 000 buildings
+    // several times faster to draw. Points and lines keep their symbols.
+    const double dotX = SubPixelSize * transform.scale();
+    const double dotY = dotX / transform.yStretch();
+    QList<QPointF> dots;
+    {
+        render::WkbPainter wkbPainter(painter, transform, style);
+        for (std::size_t i = 0; i < geometries.size(); ++i) {
+            if (i % CancelCheckInterval == 0 && cancelled(cancel))
+                return false;
+            const render::DrawableGeometry &geometry =
+                drawing.geometries[std::size_t(geometries[i])];
+            if (!extentsIntersect(view, geometry.bounds))
+                continue;
+            const bool tiny = geometry.bounds.width() < dotX && geometry.bounds.height() < dotY &&
+                              geometry.lines.isEmpty() && geometry.points.isEmpty();
+            if (tiny) {
+                dots.append(transform.toDevice(
+                    QPointF((geometry.bounds.minX + geometry.bounds.maxX) / 2.0,
+                            (geometry.bounds.minY + geometry.bounds.maxY) / 2.0)));
+            } else {
+                wkbPainter.draw(geometry);
+            }
+        }
+    }
+    if (!dots.isEmpty()) {
+        painter.save();
+        // The outline dominates a polygon this small; fall back to the fill without one.
+        QColor colour = style.strokeWidth > 0 ? style.stroke : style.fill;
+        if (colour.alpha() == 0)
+            colour = style.fill;
+        painter.setPen(QPen(colour, 1.0, Qt::SolidLine, Qt::SquareCap));
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.drawPoints(dots.constData(), int(dots.size()));
+        painter.restore();
     }
     return true;
 }

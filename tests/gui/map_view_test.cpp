@@ -5,6 +5,7 @@
 #include "desktop/layer_drawing.h"
 #include "desktop/layer_list.h"
 #include "desktop/layer_loader.h"
+#include "desktop/layer_symbology.h"
 #include "desktop/main_window.h"
 #include "desktop/map_canvas.h"
 #include "desktop/map_renderer.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void pointerInDegreesAndGaussKrugerMetres();
     void drawingHappensOffTheUiThread();
     void cancelledRenderReturnsNothing();
+    void subPixelPolygonsStillShow();
 
 private:
     std::unique_ptr<desktop::MainWindow> m_window;
@@ -178,6 +180,37 @@ void MapViewTest::cancelledRenderReturnsNothing()
     QVERIFY(desktop::renderMap(request, &cancelled).isNull());
     const std::atomic_bool going{false};
     QVERIFY(!desktop::renderMap(request, &going).isNull());
+}
+
+void MapViewTest::subPixelPolygonsStillShow()
+{
+    // A 2 m building in a view of 10 m per pixel is drawn as a dot of its outline colour.
+    auto building =
+        guitest::rectangles({QRectF(583000, 3115000, 2, 2)}, {0}, {}, crs::Crs::fromEpsg(4549));
+    const auto drawing =
+        std::make_shared<const desktop::LayerDrawing>(desktop::buildLayerDrawing(*building));
+    render::LayerStyle style;
+    style.fill = QColor(0, 0, 255);
+    style.stroke = QColor(255, 0, 0);
+    const auto classes = std::make_shared<const std::vector<desktop::SymbolClass>>(
+        std::vector<desktop::SymbolClass>{{style, {0}}});
+    desktop::MapRenderRequest request;
+    request.background = Qt::white;
+    request.transform.setViewportSize({200, 200});
+    request.transform.setCentre({583001, 3115001});
+    request.transform.setScale(10.0);
+    request.layers.push_back({drawing, classes, nullptr, 1.0});
+    const QImage image = desktop::renderMap(request);
+    const QPointF at = request.transform.toDevice({583001, 3115001});
+    QVERIFY(guitest::near(guitest::pixelAt(image, at), QColor(255, 0, 0)));
+    // Two pixels away there is only background.
+    QVERIFY(guitest::near(guitest::pixelAt(image, at + QPointF(3, 3)), Qt::white));
+
+    // Zoomed in so it spans pixels, it is a filled polygon again.
+    request.transform.setScale(0.05);
+    const QImage close = desktop::renderMap(request);
+    QVERIFY(guitest::near(guitest::pixelAt(close, request.transform.toDevice({583001, 3115001})),
+                          QColor(0, 0, 255)));
 }
 
 QTEST_MAIN(MapViewTest)
