@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/layer_loader.h"
 
+#include "desktop/layer_drawing.h"
+
 #include "core/crs/coordinate_transform.h"
 #include "core/error.h"
 #include "core/feedback.h"
@@ -130,12 +132,11 @@ readInBackground(const QString &pathSpec, const std::optional<crs::Crs> &mapCrs,
         }
 
         feedback.setStep(LayerLoader::tr("preparing to draw"));
-        loaded->renderable = render::RenderableLayer(layer, &feedback);
-        if (loaded->renderable.malformedCount() > 0) {
+        loaded->drawing = std::make_shared<const LayerDrawing>(buildLayerDrawing(layer, &feedback));
+        if (loaded->drawing->malformed > 0) {
             loaded->notes.append(LayerLoader::tr("%n geometry(s) could not be decoded and are "
                                                  "not drawn.",
-                                                 nullptr,
-                                                 int(loaded->renderable.malformedCount())));
+                                                 nullptr, int(loaded->drawing->malformed)));
         }
         loaded->layer = std::make_shared<const model::VectorLayer>(std::move(layer));
         result->outcome = Outcome::Loaded;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "core/crs/crs.h"
-#include "render/layer_renderer.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -23,13 +22,15 @@ struct VectorLayer;
 
 namespace riskatlas::desktop {
 
+struct LayerDrawing;
+
 /// A layer read from disk and made ready to draw.
 struct LoadedLayer
 {
     QString pathSpec;
     /// In the map CRS requested when the read started (or its own when there was none).
     std::shared_ptr<const model::VectorLayer> layer;
-    render::RenderableLayer renderable;
+    std::shared_ptr<const LayerDrawing> drawing;
     /// The layer's CRS as stored in its source, before any reprojection.
     crs::Crs sourceCrs;
     /// Non-fatal things the user should know (reprojection, skipped geometries, repairs).

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/main_window.h"
+#include "desktop/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +14,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("RiskAtlas"));
     QApplication::setOrganizationName(QStringLiteral("RiskAtlas"));
     QApplication::setApplicationVersion(QStringLiteral(RISKATLAS_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/riskatlas.svg")));
+    // Before any widget exists: every tr() from here on sees the chosen language.
+    riskatlas::desktop::installTranslations(
+        riskatlas::desktop::effectiveLanguage(riskatlas::desktop::configuredLanguage(QSettings())));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -3,13 +3,19 @@
 #include "desktop/main_window.h"
 
 #include "core/model/vector_layer.h"
+#include "desktop/about_dialog.h"
+#include "desktop/attribute_table_panel.h"
+#include "desktop/coordinate_readout.h"
+#include "desktop/identify_panel.h"
 #include "desktop/layer_choice_dialog.h"
+#include "desktop/layer_controller.h"
 #include "desktop/layer_list.h"
 #include "desktop/layer_loader.h"
 #include "desktop/map_canvas.h"
-#include "render/layer_style.h"
+#include "desktop/settings_dialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -23,6 +29,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSet>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -78,7 +85,12 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_canvas(new MapCanvas(this))
     , m_layerList(new LayerList(this))
+    , m_attributeTable(new AttributeTablePanel(this))
+    , m_identifyPanel(new IdentifyPanel(this))
+    , m_layers(new LayerController(m_canvas, m_layerList, m_attributeTable, m_identifyPanel, this))
     , m_loader(new LayerLoader(this))
+    , m_readout(std::make_unique<CoordinateReadout>())
+    , m_scaleLabel(new QLabel(this))
     , m_coordinateLabel(new QLabel(this))
     , m_crsLabel(new QLabel(this))
     , m_progressTimer(new QTimer(this))
@@ -88,15 +100,15 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1200, 780);
 
     setCentralWidget(m_canvas);
-    auto *dock = new QDockWidget(tr("Layers"), this);
-    dock->setObjectName(QStringLiteral("layersDock"));
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(m_layerList);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {240}, Qt::Horizontal);
+    createDocks();
 
-    m_coordinateLabel->setMinimumWidth(280);
+    m_scaleLabel->setMinimumWidth(110);
+    m_scaleLabel->setToolTip(tr("Map scale, measured on the ground in the projected CRS"));
+    m_coordinateLabel->setMinimumWidth(420);
+    m_coordinateLabel->setToolTip(tr("Pointer position: CGCS2000 longitude and latitude, and "
+                                     "metres in the Gauss-Krüger zone of the data"));
     statusBar()->addPermanentWidget(m_coordinateLabel);
+    statusBar()->addPermanentWidget(m_scaleLabel);
     statusBar()->addPermanentWidget(m_crsLabel);
     updateCrsLabel();
 
@@ -104,8 +116,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_canvas, &MapCanvas::pointerMoved, this, &MainWindow::showPointer);
     connect(m_canvas, &MapCanvas::pointerLeft, m_coordinateLabel, &QLabel::clear);
-    connect(m_layerList, &LayerList::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
+    connect(m_canvas, &MapCanvas::transformChanged, this, &MainWindow::updateScale);
     connect(m_layerList, &LayerList::currentLayerChanged, this, &MainWindow::updateCrsLabel);
+    connect(m_layers, &LayerController::layersChanged, this, &MainWindow::mapLayersChanged);
+    connect(m_layers, &LayerController::identified, this, [this](int count) {
+        statusBar()->showMessage(tr("Identify: %n feature(s) here.", nullptr, count), 8000);
+    });
 
     connect(m_loader, &LayerLoader::started, this, &MainWindow::loadStarted);
     connect(m_loader, &LayerLoader::loaded, this, &MainWindow::layerReady);
@@ -116,9 +132,62 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+    statusBar()->showMessage(tr("Ready. Open layers with Ctrl+O or drop files on the window."));
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::scaleText() const
+{
+    return m_scaleLabel->text();
+}
+
+QString MainWindow::pointerText() const
+{
+    return m_coordinateLabel->text();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto *settings = new QSettings(this);
+    auto *dialog = new SettingsDialog(*settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, settings, &QObject::deleteLater);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        statusBar()->showMessage(tr("The new language is used when RiskAtlas starts again."),
+                                 10000);
+    });
+    dialog->open();
+}
+
+void MainWindow::createDocks()
+{
+    auto *layersDock = new QDockWidget(tr("Layers"), this);
+    layersDock->setObjectName(QStringLiteral("layersDock"));
+    layersDock->setWidget(m_layerList);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+
+    auto *identifyDock = new QDockWidget(tr("Identify results"), this);
+    identifyDock->setObjectName(QStringLiteral("identifyDock"));
+    identifyDock->setWidget(m_identifyPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, identifyDock);
+
+    auto *tableDock = new QDockWidget(tr("Attribute table"), this);
+    tableDock->setObjectName(QStringLiteral("attributeTableDock"));
+    tableDock->setWidget(m_attributeTable);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+
+    resizeDocks({layersDock}, {260}, Qt::Horizontal);
+    resizeDocks({layersDock, identifyDock}, {380, 220}, Qt::Vertical);
+    resizeDocks({tableDock}, {180}, Qt::Vertical);
+}
 
 void MainWindow::openLayer(const QString &pathSpec)
 {
@@ -127,39 +196,131 @@ void MainWindow::openLayer(const QString &pathSpec)
 
 void MainWindow::createActions()
 {
+    const auto icon = [](const char *name) {
+        return QIcon::fromTheme(QString::fromLatin1(name));
+    };
+    const auto add = [](QMenu *menu, QAction *action, const QKeySequence &shortcut,
+                        const QString &tip) {
+        action->setShortcut(shortcut);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        menu->addAction(action);
+        return action;
+    };
+
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *openAction =
-        fileMenu->addAction(tr("&Open layer…"), this, &MainWindow::chooseAndOpenLayers);
-    openAction->setShortcut(QKeySequence::Open);
-    openAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    QAction *openAction = add(
+        fileMenu, new QAction(icon("document-open"), tr("&Open layer…"), this), QKeySequence::Open,
+        tr("Open shapefiles, GeoPackages, GeoJSON, KML, CSV/XLSX tables "
+           "and zips"));
+    connect(openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenLayers);
     fileMenu->addSeparator();
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
+    QAction *settingsAction =
+        add(fileMenu, new QAction(icon("preferences-system"), tr("&Settings…"), this),
+            QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Language and other preferences"));
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    fileMenu->addSeparator();
+    QAction *quitAction = add(fileMenu, new QAction(icon("application-exit"), tr("&Quit"), this),
+                              QKeySequence::Quit, tr("Close RiskAtlas"));
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu *layerMenu = menuBar()->addMenu(tr("&Layer"));
+    QAction *propertiesAction =
+        add(layerMenu, new QAction(icon("document-properties"), tr("&Properties…"), this),
+            QKeySequence(Qt::CTRL | Qt::Key_L),
+            tr("Colours, opacity, colour by level, and the workflow role of the layer"));
+    connect(propertiesAction, &QAction::triggered, m_layers,
+            [this] { m_layers->editProperties(); });
+    QAction *tableAction =
+        add(layerMenu, new QAction(icon("x-office-spreadsheet"), tr("Open attribute &table"), this),
+            QKeySequence(Qt::Key_F6), tr("Show the selected layer's attributes"));
+    connect(tableAction, &QAction::triggered, m_layers, &LayerController::showCurrentAttributes);
+    QAction *upAction =
+        add(layerMenu, new QAction(icon("go-up"), tr("Move &up"), this),
+            QKeySequence(Qt::CTRL | Qt::Key_Up), tr("Draw the layer above the one over it"));
+    connect(upAction, &QAction::triggered, m_layers, &LayerController::moveCurrentLayerUp);
+    QAction *downAction =
+        add(layerMenu, new QAction(icon("go-down"), tr("Move &down"), this),
+            QKeySequence(Qt::CTRL | Qt::Key_Down), tr("Draw the layer below the one under it"));
+    connect(downAction, &QAction::triggered, m_layers, &LayerController::moveCurrentLayerDown);
+    layerMenu->addSeparator();
     QAction *removeAction =
-        layerMenu->addAction(tr("&Remove layer"), this, &MainWindow::removeCurrentLayer);
-    removeAction->setShortcut(QKeySequence::Delete);
+        add(layerMenu, new QAction(icon("list-remove"), tr("&Remove layer"), this),
+            QKeySequence::Delete, tr("Take the layer off the map"));
     removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(removeAction, &QAction::triggered, m_layers, &LayerController::removeCurrentLayer);
     m_layerList->addAction(removeAction);
+    m_layerList->addAction(propertiesAction);
+    m_layerList->addAction(tableAction);
+    m_layerList->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *zoomInAction = viewMenu->addAction(tr("Zoom &in"), m_canvas, &MapCanvas::zoomIn);
-    zoomInAction->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOutAction = viewMenu->addAction(tr("Zoom &out"), m_canvas, &MapCanvas::zoomOut);
-    zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    QAction *panAction =
+        add(viewMenu, new QAction(icon("transform-move"), tr("&Pan"), this),
+            QKeySequence(Qt::Key_P), tr("Drag the map to move it; the wheel zooms"));
+    QAction *identifyAction =
+        add(viewMenu, new QAction(icon("help-whatsthis"), tr("&Identify features"), this),
+            QKeySequence(Qt::Key_I), tr("Click on the map to see the features there"));
+    auto *tools = new QActionGroup(this);
+    for (QAction *action : {panAction, identifyAction}) {
+        action->setCheckable(true);
+        tools->addAction(action);
+    }
+    panAction->setChecked(true);
+    connect(panAction, &QAction::triggered, m_canvas,
+            [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
+    connect(identifyAction, &QAction::triggered, m_canvas,
+            [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+    viewMenu->addSeparator();
+    QAction *zoomInAction = add(viewMenu, new QAction(icon("zoom-in"), tr("Zoom &in"), this),
+                                QKeySequence::ZoomIn, tr("Zoom in (+)"));
+    connect(zoomInAction, &QAction::triggered, m_canvas, &MapCanvas::zoomIn);
+    QAction *zoomOutAction = add(viewMenu, new QAction(icon("zoom-out"), tr("Zoom &out"), this),
+                                 QKeySequence::ZoomOut, tr("Zoom out (-)"));
+    connect(zoomOutAction, &QAction::triggered, m_canvas, &MapCanvas::zoomOut);
     QAction *fullAction =
-        viewMenu->addAction(tr("&Full extent"), m_canvas, &MapCanvas::zoomToFullExtent);
-    fullAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        add(viewMenu, new QAction(icon("zoom-fit-best"), tr("&Full extent"), this),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), tr("Show all layers (Home)"));
+    connect(fullAction, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
+    QAction *layerExtentAction =
+        add(viewMenu, new QAction(icon("zoom-select"), tr("Zoom to &layer"), this),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Show the whole selected layer"));
+    connect(layerExtentAction, &QAction::triggered, m_layers, &LayerController::zoomToCurrentLayer);
+    QAction *selectionAction =
+        add(viewMenu, new QAction(icon("zoom-fit-selection"), tr("Zoom to &selection"), this),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), tr("Show the selected features"));
+    connect(selectionAction, &QAction::triggered, m_canvas, &MapCanvas::zoomToSelection);
+    QAction *clearAction =
+        add(viewMenu, new QAction(icon("edit-clear"), tr("&Clear selection"), this),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), tr("Select no features (Esc)"));
+    connect(clearAction, &QAction::triggered, m_canvas, &MapCanvas::clearSelection);
+    viewMenu->addSeparator();
+    QMenu *panels = viewMenu->addMenu(tr("Panels"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        panels->addAction(dock->toggleViewAction());
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction = helpMenu->addAction(icon("help-about"), tr("&About RiskAtlas"));
+    aboutAction->setToolTip(tr("Versions and licences"));
+    connect(aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
     QToolBar *toolBar = addToolBar(tr("Map"));
     toolBar->setObjectName(QStringLiteral("mapToolBar"));
     toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(openAction);
+    toolBar->addSeparator();
+    toolBar->addAction(panAction);
+    toolBar->addAction(identifyAction);
     toolBar->addSeparator();
     toolBar->addAction(zoomInAction);
     toolBar->addAction(zoomOutAction);
     toolBar->addAction(fullAction);
+    toolBar->addAction(layerExtentAction);
+    toolBar->addAction(selectionAction);
+    toolBar->addSeparator();
+    toolBar->addAction(propertiesAction);
+    toolBar->addAction(tableAction);
 }
 
 void MainWindow::chooseAndOpenLayers()
@@ -179,19 +340,6 @@ void MainWindow::chooseAndOpenLayers()
                                                             filters.join(QStringLiteral(";;")));
     for (const QString &path : paths)
         openLayer(path);
-}
-
-void MainWindow::removeCurrentLayer()
-{
-    const int id = m_layerList->currentLayerId();
-    if (id < 0)
-        return;
-    m_layerList->removeLayer(id);
-    m_canvas->removeLayer(id);
-    m_sourceCrs.remove(id);
-    if (m_canvas->layerIds().isEmpty())
-        m_loader->setMapCrs(std::nullopt);
-    updateCrsLabel();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -269,17 +417,11 @@ void MainWindow::loaderIdle()
 void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
 {
     const model::VectorLayer &layer = *loaded->layer;
-    const int styleIndex = int(m_canvas->layerIds().size());
-    const int id = m_canvas->addLayer(loaded->layer, loaded->renderable,
-                                      render::defaultLayerStyle(styleIndex));
-    m_sourceCrs.insert(id, loaded->sourceCrs);
-    // Later layers are reprojected into the CRS the first one set.
-    m_loader->setMapCrs(m_canvas->mapCrs());
-
     const QString name =
         layer.name.isEmpty() ? QFileInfo(layer.sourcePath).completeBaseName() : layer.name;
-    m_layerList->addLayer(id, name, layerDetails(layer, loaded->sourceCrs));
-    updateCrsLabel();
+    m_layers->addLayer(*loaded, name, layerDetails(layer, loaded->sourceCrs));
+    // Later layers are reprojected into the CRS the first one set.
+    m_loader->setMapCrs(m_canvas->mapCrs());
 
     QString message =
         tr("Opened %1: %n feature(s).", nullptr, int(layer.features.size())).arg(name);
@@ -287,6 +429,22 @@ void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
         message += u' ' + loaded->notes.join(u' ');
     statusBar()->showMessage(message, 15000);
     Q_EMIT layerLoaded(name);
+}
+
+void MainWindow::mapLayersChanged()
+{
+    if (m_canvas->layerIds().isEmpty())
+        m_loader->setMapCrs(std::nullopt);
+    m_readout->setMap(m_canvas->mapCrs(), m_canvas->fullExtent());
+    updateCrsLabel();
+    updateScale();
+}
+
+void MainWindow::updateScale()
+{
+    const auto denominator =
+        m_readout->scaleDenominator(m_canvas->transform(), m_canvas->logicalDpiX());
+    m_scaleLabel->setText(denominator ? CoordinateReadout::scaleText(*denominator) : QString());
 }
 
 void MainWindow::loadFailedWith(const QString &pathSpec, const QString &message, bool badInput)
@@ -331,17 +489,7 @@ void MainWindow::chooseLayersOf(const QString &path, const QStringList &layerNam
 
 void MainWindow::showPointer(const QPointF &world)
 {
-    const crs::Crs mapCrs = m_canvas->mapCrs();
-    if (mapCrs.isGeographic()) {
-        m_coordinateLabel->setText(
-            tr("Longitude %1°  Latitude %2°").arg(world.x(), 0, 'f', 6).arg(world.y(), 0, 'f', 6));
-    } else if (mapCrs.isValid()) {
-        m_coordinateLabel->setText(
-            tr("X %1  Y %2").arg(world.x(), 0, 'f', 2).arg(world.y(), 0, 'f', 2));
-    } else {
-        m_coordinateLabel->setText(
-            tr("x %1  y %2 (no CRS)").arg(world.x(), 0, 'g', 10).arg(world.y(), 0, 'g', 10));
-    }
+    m_coordinateLabel->setText(m_readout->pointerText(world));
 }
 
 void MainWindow::updateCrsLabel()
@@ -355,7 +503,7 @@ void MainWindow::updateCrsLabel()
     if (mapCrs.isValid() && !mapCrs.name().isEmpty() && mapCrs.authId() != mapCrs.name())
         text += QStringLiteral(" (") + mapCrs.name() + u')';
     const int current = m_layerList->currentLayerId();
-    const crs::Crs layerCrs = m_sourceCrs.value(current);
+    const crs::Crs layerCrs = m_layers->sourceCrs(current);
     if (current >= 0 && layerCrs.isValid() && mapCrs.isValid() && !layerCrs.isSameAs(mapCrs))
         text += tr(" · selected layer: %1, reprojected").arg(layerCrs.authId());
     m_crsLabel->setText(text);

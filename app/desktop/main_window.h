@@ -4,7 +4,6 @@
 
 #include "core/crs/crs.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -16,16 +15,22 @@ class QTimer;
 
 namespace riskatlas::desktop {
 
+class AttributeTablePanel;
+class CoordinateReadout;
+class IdentifyPanel;
+class LayerController;
 class LayerList;
 class LayerLoader;
 class MapCanvas;
 struct LoadedLayer;
 
-/// The program's window: a map canvas, the layer list beside it, and a status bar with the
-/// pointer's coordinates and the map's CRS. Layers come from File ▸ Open layer…, from files
-/// dropped on the window, or from openLayer(); they are read in the background by a
-/// LayerLoader behind a progress dialog with Cancel, and a failure is explained in a message
-/// box. A thin shell: reading, reprojecting and drawing live in LayerLoader, core and render.
+/// The program's window: a map canvas, the layer tree beside it, the attribute table and
+/// identify results in docks below and beside it, and a status bar with the map scale, the
+/// pointer's coordinates (CGCS2000 degrees and Gauss-Krüger metres) and the map's CRS. Layers come
+/// from File ▸ Open layer…, from files dropped on the window, or from openLayer(); they are read in
+/// the background by a LayerLoader behind a progress dialog with Cancel, and a failure is explained
+/// in a message box. A thin shell: reading, reprojecting and drawing live in LayerLoader, core and
+/// render.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -41,6 +46,17 @@ public:
 
     MapCanvas *canvas() const { return m_canvas; }
     LayerList *layerList() const { return m_layerList; }
+    LayerController *layers() const { return m_layers; }
+    AttributeTablePanel *attributeTable() const { return m_attributeTable; }
+    IdentifyPanel *identifyPanel() const { return m_identifyPanel; }
+    /// The scale shown in the status bar ("1:25,000"), empty without a projected CRS.
+    QString scaleText() const;
+    /// The pointer coordinates shown in the status bar.
+    QString pointerText() const;
+
+public Q_SLOTS:
+    void showAbout();
+    void showSettings();
 
 Q_SIGNALS:
     /// A layer was read and added to the map; `name` is the name shown in the layer list.
@@ -55,9 +71,11 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void createDocks();
     void createActions();
     void chooseAndOpenLayers();
-    void removeCurrentLayer();
+    void updateScale();
+    void mapLayersChanged();
 
     void loadStarted(const QString &pathSpec);
     void layerReady(const std::shared_ptr<const LoadedLayer> &loaded);
@@ -72,14 +90,16 @@ private:
 
     MapCanvas *m_canvas = nullptr;
     LayerList *m_layerList = nullptr;
+    AttributeTablePanel *m_attributeTable = nullptr;
+    IdentifyPanel *m_identifyPanel = nullptr;
+    LayerController *m_layers = nullptr;
     LayerLoader *m_loader = nullptr;
+    std::unique_ptr<CoordinateReadout> m_readout;
+    QLabel *m_scaleLabel = nullptr;
     QLabel *m_coordinateLabel = nullptr;
     QLabel *m_crsLabel = nullptr;
     QPointer<QProgressDialog> m_progressDialog;
     QTimer *m_progressTimer = nullptr;
-    /// Each layer's CRS as stored in its source, by canvas layer id (the canvas holds them
-    /// reprojected into the map CRS).
-    QHash<int, crs::Crs> m_sourceCrs;
 };
 
 } // namespace riskatlas::desktop

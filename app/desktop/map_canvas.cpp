@@ -3,11 +3,14 @@
 #include "desktop/map_canvas.h"
 
 #include "core/model/vector_layer.h"
+#include "desktop/layer_drawing.h"
+#include "desktop/map_renderer.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +22,8 @@ namespace {
 constexpr double ZoomStep = 1.5;       // keyboard and toolbar zoom factor
 constexpr double WheelStepZoom = 1.25; // per wheel notch (120 eighths of a degree)
 constexpr double ArrowPanFraction = 0.125;
+constexpr double ClickSlopPixels = 4.0; // a press and release closer than this is a click
+constexpr double PickTolerancePixels = 5.0;
 
 } // namespace
 
@@ -29,27 +34,40 @@ MapCanvas::MapCanvas(QWidget *parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setCursor(Qt::OpenHandCursor);
     setMinimumSize(200, 150);
+    updateCursor();
     m_transform.setViewportSize(size());
+    // One drawing at a time: a newer view cancels the older job rather than competing with it.
+    m_renderPool.setMaxThreadCount(1);
+    connect(&m_renderWatcher, &QFutureWatcher<QImage>::finished, this, &MapCanvas::renderDone);
 }
 
-MapCanvas::~MapCanvas() = default;
+MapCanvas::~MapCanvas()
+{
+    if (m_renderCancel)
+        m_renderCancel->store(true);
+    m_renderWatcher.waitForFinished();
+}
 
 int MapCanvas::addLayer(std::shared_ptr<const model::VectorLayer> layer,
-                        render::RenderableLayer renderable, const render::LayerStyle &style)
+                        std::shared_ptr<const LayerDrawing> drawing,
+                        const LayerSymbology &symbology)
 {
     const bool first = m_layers.empty();
     CanvasLayer entry;
-    entry.id = m_nextId++;
     entry.layer = std::move(layer);
-    entry.renderable = std::move(renderable);
-    entry.style = style;
+    entry.drawing = drawing ? std::move(drawing) : std::make_shared<const LayerDrawing>();
+    entry.symbology = symbology;
+    if (entry.layer) {
+        entry.classes = std::make_shared<const std::vector<SymbolClass>>(
+            classifyForDrawing(*entry.layer, *entry.drawing, symbology));
+    }
+    entry.id = m_nextId++;
     if (first) {
         m_mapCrs = entry.layer ? entry.layer->crs : crs::Crs();
         double stretch = 1.0;
-        if (m_mapCrs.isGeographic() && entry.renderable.extent()) {
-            const geometry::Extent &extent = *entry.renderable.extent();
+        if (m_mapCrs.isGeographic() && entry.drawing->extent) {
+            const geometry::Extent &extent = *entry.drawing->extent;
             stretch = render::geographicYStretch((extent.minY + extent.maxY) / 2.0);
         }
         m_transform.setYStretch(stretch);
@@ -89,10 +107,38 @@ QList<int> MapCanvas::layerIds() const
     return ids;
 }
 
+void MapCanvas::setLayerOrder(const QList<int> &bottomToTop)
+{
+    // Positions first, so that nothing is moved out before the new order is known complete.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        if (!bottomToTop.contains(m_layers[i].id))
+            order.push_back(i);
+    }
+    for (int id : bottomToTop) {
+        for (std::size_t i = 0; i < m_layers.size(); ++i) {
+            if (m_layers[i].id == id && std::find(order.begin(), order.end(), i) == order.end())
+                order.push_back(i);
+        }
+    }
+    std::vector<CanvasLayer> ordered;
+    ordered.reserve(m_layers.size());
+    for (std::size_t i : order)
+        ordered.push_back(std::move(m_layers[i]));
+    m_layers = std::move(ordered);
+    invalidateCache();
+}
+
 std::shared_ptr<const model::VectorLayer> MapCanvas::layer(int id) const
 {
     const CanvasLayer *entry = find(id);
     return entry ? entry->layer : nullptr;
+}
+
+std::shared_ptr<const LayerDrawing> MapCanvas::layerDrawing(int id) const
+{
+    const CanvasLayer *entry = find(id);
+    return entry ? entry->drawing : nullptr;
 }
 
 void MapCanvas::setLayerVisible(int id, bool visible)
@@ -112,28 +158,95 @@ bool MapCanvas::isLayerVisible(int id) const
 
 void MapCanvas::setLayerStyle(int id, const render::LayerStyle &style)
 {
-    if (CanvasLayer *entry = find(id)) {
-        entry->style = style;
-        invalidateCache();
-    }
+    const CanvasLayer *entry = find(id);
+    if (!entry)
+        return;
+    LayerSymbology symbology = entry->symbology;
+    symbology.style = style;
+    setLayerSymbology(id, symbology);
 }
 
 render::LayerStyle MapCanvas::layerStyle(int id) const
 {
     const CanvasLayer *entry = find(id);
-    return entry ? entry->style : render::LayerStyle();
+    return entry ? entry->symbology.style : render::LayerStyle();
+}
+
+void MapCanvas::setLayerSymbology(int id, const LayerSymbology &symbology)
+{
+    CanvasLayer *entry = find(id);
+    if (!entry || !entry->layer)
+        return;
+    entry->classes = std::make_shared<const std::vector<SymbolClass>>(
+        classifyForDrawing(*entry->layer, *entry->drawing, symbology));
+    entry->symbology = symbology;
+    invalidateCache();
+}
+
+LayerSymbology MapCanvas::layerSymbology(int id) const
+{
+    const CanvasLayer *entry = find(id);
+    return entry ? entry->symbology : LayerSymbology();
+}
+
+void MapCanvas::setLayerOpacity(int id, double opacity)
+{
+    CanvasLayer *entry = find(id);
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    if (!entry || entry->symbology.opacity == opacity)
+        return;
+    // Opacity does not change the classes: no need to classify again.
+    entry->symbology.opacity = opacity;
+    invalidateCache();
+}
+
+void MapCanvas::setSelection(int id, std::vector<int> features)
+{
+    CanvasLayer *entry = find(id);
+    if (!entry)
+        return;
+    std::sort(features.begin(), features.end());
+    features.erase(std::unique(features.begin(), features.end()), features.end());
+    const std::vector<int> empty;
+    if (features == (entry->selection ? *entry->selection : empty))
+        return;
+    entry->selection =
+        features.empty() ? nullptr : std::make_shared<const std::vector<int>>(std::move(features));
+    invalidateCache();
+    Q_EMIT selectionChanged(id);
+}
+
+std::vector<int> MapCanvas::selection(int id) const
+{
+    const CanvasLayer *entry = find(id);
+    return entry && entry->selection ? *entry->selection : std::vector<int>();
+}
+
+void MapCanvas::clearSelection()
+{
+    for (const int id : layerIds())
+        setSelection(id, {});
+}
+
+std::vector<int> MapCanvas::featuresAt(int id, const QPointF &pixel) const
+{
+    const CanvasLayer *entry = find(id);
+    if (!entry || !m_transform.isValid())
+        return {};
+    return desktop::featuresAt(*entry->drawing, m_transform.toWorld(pixel),
+                               PickTolerancePixels * m_transform.scale());
 }
 
 std::optional<geometry::Extent> MapCanvas::fullExtent() const
 {
     std::optional<geometry::Extent> extent;
     for (const CanvasLayer &entry : m_layers) {
-        if (!entry.renderable.extent())
+        if (!entry.drawing->extent)
             continue;
         if (extent)
-            extent->include(*entry.renderable.extent());
+            extent->include(*entry.drawing->extent);
         else
-            extent = entry.renderable.extent();
+            extent = entry.drawing->extent;
     }
     return extent;
 }
@@ -147,6 +260,26 @@ void MapCanvas::setTransform(const render::MapTransform &transform)
     viewChanged();
 }
 
+void MapCanvas::zoomToExtent(const geometry::Extent &extent)
+{
+    finishDrag();
+    m_showingFullExtent = false;
+    m_transform.setViewportSize(size());
+    m_transform.zoomToExtent(extent);
+    viewChanged();
+}
+
+void MapCanvas::setTool(Tool tool)
+{
+    m_tool = tool;
+    updateCursor();
+}
+
+QImage MapCanvas::renderNow() const
+{
+    return renderMap(renderRequest());
+}
+
 void MapCanvas::zoomToFullExtent()
 {
     finishDrag();
@@ -155,6 +288,29 @@ void MapCanvas::zoomToFullExtent()
     if (const auto extent = fullExtent())
         m_transform.zoomToExtent(*extent);
     viewChanged();
+}
+
+void MapCanvas::zoomToLayer(int id)
+{
+    const CanvasLayer *entry = find(id);
+    if (entry && entry->drawing->extent)
+        zoomToExtent(*entry->drawing->extent);
+}
+
+void MapCanvas::zoomToSelection()
+{
+    std::optional<geometry::Extent> extent;
+    for (const CanvasLayer &entry : m_layers) {
+        if (!entry.selection)
+            continue;
+        const auto selected = extentOf(*entry.drawing, *entry.selection);
+        if (selected && extent)
+            extent->include(*selected);
+        else if (selected)
+            extent = selected;
+    }
+    if (extent)
+        zoomToExtent(*extent);
 }
 
 void MapCanvas::zoomIn()
@@ -183,12 +339,29 @@ void MapCanvas::panBy(const QPointF &pixels)
 
 void MapCanvas::paintEvent(QPaintEvent *)
 {
-    if (!m_cacheValid)
-        renderCache();
     QPainter painter(this);
-    if (!m_dragOffset.isNull())
-        painter.fillRect(rect(), m_background);
-    painter.drawImage(m_dragOffset, m_cache);
+    painter.fillRect(rect(), m_background);
+    if (m_layers.empty()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Open a layer with File ▸ Open layer…, or drop files here."));
+        return;
+    }
+    if (m_cache.isNull() || !m_cacheTransform.isValid())
+        return;
+    // The last drawing, placed where its world rectangle lies in the current view: while a
+    // new one is drawn, the map follows pans and zooms at once, a little blurred or cut.
+    const QSizeF size = QSizeF(m_cache.size()) / m_cache.devicePixelRatio();
+    const QPointF topLeft = m_transform.toDevice(m_cacheTransform.toWorld(QPointF(0, 0)));
+    const QPointF bottomRight =
+        m_transform.toDevice(m_cacheTransform.toWorld(QPointF(size.width(), size.height())));
+    painter.translate(m_dragOffset);
+    if (m_cacheTransform == m_transform) {
+        painter.drawImage(QPointF(0, 0), m_cache);
+    } else {
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(topLeft, bottomRight), m_cache);
+    }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *event)
@@ -207,17 +380,24 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
-    m_dragging = true;
+    m_pressed = true;
+    m_dragging = false;
     m_dragStart = event->position();
     m_dragOffset = QPointF();
-    setCursor(Qt::ClosedHandCursor);
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_dragging) {
-        m_dragOffset = event->position() - m_dragStart;
-        update();
+    if (m_pressed) {
+        const QPointF offset = event->position() - m_dragStart;
+        if (!m_dragging && offset.manhattanLength() >= ClickSlopPixels) {
+            m_dragging = true;
+            setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_dragging) {
+            m_dragOffset = offset;
+            update();
+        }
     }
     // While dragging, the point under the pointer is the one grabbed at the start.
     Q_EMIT pointerMoved(m_transform.toWorld(event->position() - m_dragOffset));
@@ -225,12 +405,17 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_dragging) {
+    if (event->button() != Qt::LeftButton || !m_pressed) {
         QWidget::mouseReleaseEvent(event);
         return;
     }
-    m_dragOffset = event->position() - m_dragStart;
+    const QPointF offset = event->position() - m_dragStart;
+    const bool click = !m_dragging && offset.manhattanLength() < ClickSlopPixels;
+    if (!click)
+        m_dragOffset = offset;
     finishDrag();
+    if (click && m_tool == Tool::Identify)
+        Q_EMIT identifyRequested(m_transform.toWorld(event->position()), event->position());
 }
 
 void MapCanvas::wheelEvent(QWheelEvent *event)
@@ -276,6 +461,9 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Home:
         zoomToFullExtent();
         break;
+    case Qt::Key_Escape:
+        clearSelection();
+        break;
     default:
         QWidget::keyPressEvent(event);
         return;
@@ -320,7 +508,8 @@ void MapCanvas::finishDrag()
 {
     const bool moved = !m_dragOffset.isNull();
     if (m_dragging)
-        setCursor(Qt::OpenHandCursor);
+        updateCursor();
+    m_pressed = false;
     m_dragging = false;
     if (!moved)
         return;
@@ -338,31 +527,64 @@ void MapCanvas::viewChanged()
 
 void MapCanvas::invalidateCache()
 {
-    m_cacheValid = false;
+    m_cacheCurrent = false;
+    update();
+    if (m_renderWatcher.isRunning()) {
+        // Started again with the newest state when the cancelled job has stopped.
+        m_renderCancel->store(true);
+        m_renderRestart = true;
+        return;
+    }
+    startRender();
+}
+
+MapRenderRequest MapCanvas::renderRequest() const
+{
+    MapRenderRequest request;
+    request.transform = m_transform;
+    request.transform.setViewportSize(size());
+    request.devicePixelRatio = devicePixelRatioF();
+    request.background = m_background;
+    for (const CanvasLayer &entry : m_layers) {
+        if (entry.visible)
+            request.layers.push_back(
+                {entry.drawing, entry.classes, entry.selection, entry.symbology.opacity});
+    }
+    return request;
+}
+
+void MapCanvas::startRender()
+{
+    m_renderRestart = false;
+    m_renderCancel = std::make_shared<std::atomic_bool>(false);
+    m_renderingTransform = m_transform;
+    m_renderingTransform.setViewportSize(size());
+    m_renderWatcher.setFuture(
+        QtConcurrent::run(&m_renderPool, [request = renderRequest(), cancel = m_renderCancel] {
+            return renderMap(request, cancel.get());
+        }));
+}
+
+void MapCanvas::renderDone()
+{
+    const bool restart = m_renderRestart || m_renderCancel->load();
+    QImage image = m_renderWatcher.result();
+    if (!image.isNull()) {
+        m_cache = std::move(image);
+        m_cacheTransform = m_renderingTransform;
+    }
+    if (restart) {
+        startRender();
+    } else {
+        m_cacheCurrent = true;
+        Q_EMIT renderFinished();
+    }
     update();
 }
 
-void MapCanvas::renderCache()
+void MapCanvas::updateCursor()
 {
-    const qreal ratio = devicePixelRatioF();
-    const QSize pixels = (QSizeF(size()) * ratio).toSize().expandedTo(QSize(1, 1));
-    if (m_cache.size() != pixels)
-        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-    m_cache.setDevicePixelRatio(ratio);
-    m_cache.fill(m_background);
-
-    QPainter painter(&m_cache);
-    painter.setRenderHint(QPainter::Antialiasing);
-    for (const CanvasLayer &entry : m_layers) {
-        if (entry.visible)
-            render::renderLayer(painter, entry.renderable, m_transform, entry.style);
-    }
-    if (m_layers.empty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Open a layer with File ▸ Open layer…, or drop files here."));
-    }
-    m_cacheValid = true;
+    setCursor(m_tool == Tool::Identify ? Qt::WhatsThisCursor : Qt::OpenHandCursor);
 }
 
 } // namespace riskatlas::desktop

@@ -451,6 +451,8 @@ void MainWindowTest::checkDrawn(desktop::MainWindow &window, const QString &name
     // Degrees are stretched north–south to be true to shape; metres are not.
     QCOMPARE(canvas->mapCrs().isGeographic(), canvas->transform().yStretch() > 1.0);
 
+    // Drawing happens on a worker; what is on screen is final once it is done.
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->isRenderPending(), 20000);
     const QImage image = canvas->grab().toImage();
     QVERIFY(!image.isNull());
     const QColor background = canvas->backgroundColour();
@@ -507,6 +509,7 @@ void MainWindowTest::opensLayerAndDrawsIt()
                      1.0 / std::cos(28.2 * std::numbers::pi / 180.0)) < 1e-9);
 
     // The lake in 桥头镇 is a hole: background shows through.
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->isRenderPending(), 20000);
     const QImage image = canvas->grab().toImage();
     const QPointF lake = canvas->transform().toDevice({120.85, 28.2});
     QVERIFY(near(image.pixelColor((lake * image.devicePixelRatio()).toPoint()),
