@@ -24,9 +24,8 @@ void printTiling(const char *what, qint64 zones, const hazard::TilingCheck &tili
 {
     std::printf("%s: %lld zones, %.6f km² of %.6f km² (relative difference %.1e), overlaps "
                 "%.3g m², gaps %.3g m²\n",
-                what, static_cast<long long>(zones), tiling.zonesArea / 1e6,
-                tiling.studyArea / 1e6, tiling.relativeDifference(), tiling.overlapArea,
-                tiling.gapArea);
+                what, static_cast<long long>(zones), tiling.zonesArea / 1e6, tiling.studyArea / 1e6,
+                tiling.relativeDifference(), tiling.overlapArea, tiling.gapArea);
 }
 
 } // namespace
@@ -40,8 +39,7 @@ int runZone(const QStringList &arguments)
         "formula, classified into five levels (1 低 ... 5 高), and the risk map, risk zoning, "
         "prevention zoning, per-hazard five-colour maps, tables and model_report.json written "
         "into OUTDIR. Paths in the model are relative to the model file."));
-    parser.addPositionalArgument(QStringLiteral("MODEL"),
-                                 QStringLiteral("The model file (JSON)."));
+    parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The model file (JSON)."));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Output folder (created when missing)."),
                                     QStringLiteral("OUTDIR"));
