@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "core/hazard/grid_generator.h"
 
-#include "core/crs/metric_crs.h"
+#include "core/crs/coordinate_transform.h"
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/geometry/layer_extent.h"
@@ -140,9 +140,21 @@ model::VectorLayer geographicGrid(const model::VectorLayer &boundary, double cel
     if (!(cellSize > 0))
         throw InputError({boundary.sourcePath, boundary.name},
                          Tr::tr("the cell size must be above 0 arc-seconds"));
+    if (!boundary.crs.isValid())
+        throw InputError({boundary.sourcePath, boundary.name}, Tr::tr("has no CRS"));
+    // The census grids are in CGCS2000 lon/lat; reprojectToMetric only makes metric layers.
     model::VectorLayer geographic = boundary;
-    // reprojectToMetric only takes a target; CGCS2000 lon/lat is what the census grids use.
-    overlay::reprojectToMetric({&geographic}, crs::cgcs2000(), feedback);
+    const crs::CoordinateTransform transform(boundary.crs, crs::cgcs2000());
+    if (!transform.isIdentity()) {
+        for (model::Feature &feature : geographic.features) {
+            if (feedback)
+                feedback->throwIfCanceled();
+            if (!feature.wkb.isEmpty())
+                feature.wkb = transform.transformWkb(feature.wkb);
+        }
+        geographic.geometryValidated = false;
+    }
+    geographic.crs = crs::cgcs2000();
     return makeGrid(geographic, cellSize / 3600.0, feedback);
 }
 

@@ -41,10 +41,12 @@ public:
 
     static QString child(const QString &path, const QString &key)
     {
-        // Keys that are not identifiers (hazard levels "3", Chinese structure names) are quoted.
+        // Keys that are not ascii identifiers (hazard levels "3", Chinese structure names) are
+        // quoted.
         bool identifier = !key.isEmpty() && !key.front().isDigit();
         for (const QChar c : key)
-            identifier = identifier && (c.isLetterOrNumber() || c == QLatin1Char('_'));
+            identifier =
+                identifier && c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char('_'));
         const QString name = identifier ? key : QLatin1Char('"') + key + QLatin1Char('"');
         return path.isEmpty() ? name : path + QLatin1Char('.') + name;
     }

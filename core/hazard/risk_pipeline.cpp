@@ -82,8 +82,8 @@ QString fileOf(const QString &spec)
 // The files a model reads, each with its shapefile companions, sorted, for the report.
 QStringList inputFiles(const RiskModel &model)
 {
-    QStringList specs{model.units.source, model.units.boundary, model.townships,
-                      model.vulnerability.source, model.capacity.population};
+    QStringList specs{model.modelPath, model.units.source,         model.units.boundary,
+                      model.townships, model.vulnerability.source, model.capacity.population};
     for (const HazardSpec &spec : model.hazards)
         specs.append(spec.source);
     for (const ExposureSpec &spec : model.exposure)
@@ -184,6 +184,13 @@ model::VectorLayer attributesOf(const model::VectorLayer &layer)
     for (model::Feature &feature : table.features)
         feature.wkb.clear();
     return table;
+}
+
+// Capacity levels run 1 强 … 5 弱 (weights::capacityLevel, the prevention rules); the
+// bundled capacity palette gives 强 level 5, as its legend shows the strongest on top.
+int capacityPaletteLevel(int capacityLevel)
+{
+    return 6 - capacityLevel;
 }
 
 } // namespace
@@ -411,7 +418,8 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         row.append(vulnerability[i]);
         row.append(closeness[i]);
         row.append(capacityLevels[i]);
-        const style::PaletteClass *capacityClass = capacityPalette.classForLevel(capacityLevels[i]);
+        const style::PaletteClass *capacityClass =
+            capacityPalette.classForLevel(capacityPaletteLevel(capacityLevels[i]));
         row.append(capacityClass ? capacityClass->name : QString());
         row.append(h[i]);
         row.append(e[i]);
@@ -501,7 +509,7 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         row.append(capacity.closeness[size_t(t)]);
         row.append(capacity.levels[size_t(t)]);
         const style::PaletteClass *capacityClass =
-            capacityPalette.classForLevel(capacity.levels[size_t(t)]);
+            capacityPalette.classForLevel(capacityPaletteLevel(capacity.levels[size_t(t)]));
         row.append(capacityClass ? capacityClass->name : QString());
         addRow(capacityTable, row);
     }
