@@ -22,6 +22,7 @@ int runConvert(const QStringList &arguments);
 int runOverlay(const QStringList &arguments);
 int runZonal(const QStringList &arguments);
 int runDissolve(const QStringList &arguments);
+int runZone(const QStringList &arguments);
 int runEnterprises(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.

@@ -21,6 +21,8 @@ const char kUsage[] =
     "  overlay OP A B -o OUT      intersection, union, identity, difference or clip of A by B\n"
     "  zonal UNITS LAYER -o OUT   summarise a vector or raster layer over polygon units\n"
     "  dissolve IN -o OUT         dissolve by fields; eliminate small polygons\n"
+    "  zone MODEL -o OUTDIR       five-colour natural-hazard risk model: risk map, zoning,\n"
+    "                             prevention zoning, per-hazard maps, tables\n"
     "  enterprises CONFIG -o DIR  enterprise four-colour risk map, lists and survey comparison\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
@@ -59,6 +61,8 @@ int main(int argc, char *argv[])
         return runZonal(arguments);
     if (command == QLatin1String("dissolve"))
         return runDissolve(arguments);
+    if (command == QLatin1String("zone"))
+        return runZone(arguments);
     if (command == QLatin1String("enterprises"))
         return runEnterprises(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));

@@ -1,0 +1,666 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/hazard/risk_pipeline.h"
+
+#include "core/error.h"
+#include "core/feedback.h"
+#include "core/hazard/assessment_units.h"
+#include "core/hazard/capacity_indicator.h"
+#include "core/hazard/exposure_indicator.h"
+#include "core/hazard/hazard_indicator.h"
+#include "core/hazard/hazard_map.h"
+#include "core/hazard/indicator_weights.h"
+#include "core/hazard/risk_classification.h"
+#include "core/hazard/risk_formula.h"
+#include "core/hazard/risk_tables.h"
+#include "core/hazard/vulnerability_indicator.h"
+#include "core/io/layer_writer.h"
+#include "core/overlay/zonal_summary.h"
+#include "core/style/palette.h"
+#include "core/weights/normalisation.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace riskatlas::hazard {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(riskatlas::hazard)
+};
+
+constexpr int kSteps = 11;
+
+class Steps
+{
+public:
+    explicit Steps(Feedback *feedback)
+        : m_feedback(feedback)
+    {}
+    void next(const QString &name)
+    {
+        ++m_step;
+        if (!m_feedback)
+            return;
+        m_feedback->throwIfCanceled();
+        m_feedback->setStep(QStringLiteral("%1/%2 %3").arg(m_step).arg(kSteps).arg(name));
+        m_feedback->setProgress(0);
+    }
+
+private:
+    Feedback *m_feedback;
+    int m_step = 0;
+};
+
+std::vector<double> normalised(const std::vector<double> &values,
+                               weights::NormalisationMethod method, const QString &name,
+                               QStringList &warnings)
+{
+    weights::NormalisedColumn column =
+        weights::normaliseColumn(values, method, weights::IndicatorDirection::Benefit, name);
+    warnings.append(column.warnings);
+    return column.values;
+}
+
+QString fileOf(const QString &spec)
+{
+    const qsizetype bar = spec.indexOf(QLatin1Char('|'));
+    return bar < 0 ? spec : spec.left(bar);
+}
+
+// The files a model reads, each with its shapefile companions, sorted, for the report.
+QStringList inputFiles(const RiskModel &model)
+{
+    QStringList specs{model.modelPath, model.units.source,         model.units.boundary,
+                      model.townships, model.vulnerability.source, model.capacity.population};
+    for (const HazardSpec &spec : model.hazards)
+        specs.append(spec.source);
+    for (const ExposureSpec &spec : model.exposure)
+        specs.append(spec.source);
+    for (const CapacityIndicator &spec : model.capacity.indicators)
+        specs.append(spec.source);
+    QStringList files;
+    for (const QString &spec : specs) {
+        if (spec.isEmpty())
+            continue;
+        const QString file = fileOf(spec);
+        files.append(file);
+        if (file.endsWith(QLatin1String(".shp"), Qt::CaseInsensitive)) {
+            for (const char *suffix : {".dbf", ".shx", ".prj", ".cpg"}) {
+                const QString companion = file.left(file.size() - 4) + QLatin1String(suffix);
+                if (QFileInfo::exists(companion))
+                    files.append(companion);
+            }
+        }
+    }
+    files.removeDuplicates();
+    files.sort();
+    return files;
+}
+
+QString sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError({path}, Tr::tr("cannot read: %1").arg(file.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QJsonArray toJson(const std::vector<double> &values)
+{
+    QJsonArray array;
+    for (const double value : values)
+        array.append(value);
+    return array;
+}
+
+QJsonObject weightsJson(const IndicatorWeights &weights)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("method"), weightMethodName(weights.method));
+    QJsonObject values;
+    for (qsizetype i = 0; i < weights.ids.size(); ++i)
+        values.insert(weights.ids[i], weights.weights[size_t(i)]);
+    object.insert(QStringLiteral("weights"), values);
+    if (weights.ahp) {
+        object.insert(QStringLiteral("lambda_max"), weights.ahp->lambdaMax);
+        object.insert(QStringLiteral("consistency_index"), weights.ahp->consistencyIndex);
+        object.insert(QStringLiteral("random_index"), weights.ahp->randomIndex);
+        object.insert(QStringLiteral("consistency_ratio"), weights.ahp->consistencyRatio);
+    }
+    return object;
+}
+
+QJsonObject tilingJson(const Zoning &zoning)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("zones"), qint64(zoning.layer.features.size()));
+    object.insert(QStringLiteral("study_area_km2"), zoning.tiling.studyArea / 1e6);
+    object.insert(QStringLiteral("zones_area_km2"), zoning.tiling.zonesArea / 1e6);
+    object.insert(QStringLiteral("overlap_area_m2"), zoning.tiling.overlapArea);
+    object.insert(QStringLiteral("gap_area_m2"), zoning.tiling.gapArea);
+    object.insert(QStringLiteral("relative_difference"), zoning.tiling.relativeDifference());
+    object.insert(QStringLiteral("patches_eliminated"), zoning.patchesEliminated);
+    object.insert(QStringLiteral("islands_kept"), zoning.islandsKept);
+    return object;
+}
+
+model::VectorLayer emptyTable(const QString &name, const model::Fields &fields)
+{
+    model::VectorLayer table;
+    table.name = name;
+    table.geometryType = model::GeometryType::None;
+    table.fields = fields;
+    return table;
+}
+
+void addRow(model::VectorLayer &table, QVariantList values)
+{
+    model::Feature row;
+    row.fid = qint64(table.features.size()) + 1;
+    row.attributes = std::move(values);
+    table.features.push_back(std::move(row));
+}
+
+// Without geometry: the attribute table of a map, for the tables folder.
+model::VectorLayer attributesOf(const model::VectorLayer &layer)
+{
+    model::VectorLayer table = layer;
+    table.geometryType = model::GeometryType::None;
+    table.crs = {};
+    for (model::Feature &feature : table.features)
+        feature.wkb.clear();
+    return table;
+}
+
+// Capacity levels run 1 强 … 5 弱 (weights::capacityLevel, the prevention rules); the
+// bundled capacity palette gives 强 level 5, as its legend shows the strongest on top.
+int capacityPaletteLevel(int capacityLevel)
+{
+    return 6 - capacityLevel;
+}
+
+} // namespace
+
+QStringList outputFiles(const RiskModel &model, OutputFormat format)
+{
+    QStringList maps{QStringLiteral("risk_map"), QStringLiteral("risk_zoning"),
+                     QStringLiteral("prevention_zoning")};
+    for (const HazardSpec &spec : model.hazards)
+        maps.append(QStringLiteral("hazard_") + spec.id);
+    QStringList files;
+    for (const QString &map : maps) {
+        if (format != OutputFormat::Shapefile)
+            files.append(map + QStringLiteral(".gpkg"));
+        if (format != OutputFormat::GeoPackage)
+            files.append(QStringLiteral("shp/") + map + QStringLiteral(".shp"));
+    }
+    for (const char *table : {"risk_units", "risk_by_township", "hazard_by_township", "capacity",
+                              "weights", "breaks"}) {
+        files.append(QStringLiteral("tables/") + QLatin1String(table) + QStringLiteral(".csv"));
+        files.append(QStringLiteral("tables/") + QLatin1String(table) + QStringLiteral(".xlsx"));
+    }
+    files.append(QStringLiteral("model_report.json"));
+    files.sort();
+    return files;
+}
+
+PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &options)
+{
+    Feedback *feedback = options.feedback;
+    const int threads = options.threads;
+    const QDir outDir(options.outDir);
+    const QStringList files = outputFiles(model, options.format);
+    if (!options.overwrite) {
+        for (const QString &file : files) {
+            if (QFileInfo::exists(outDir.filePath(file)))
+                throw InputError({outDir.filePath(file)},
+                                 Tr::tr("exists; use --overwrite to replace it"));
+        }
+    }
+    QStringList warnings;
+    const style::Palette riskPalette = style::loadPalette(model.riskPalette);
+    const style::Palette capacityPalette = style::loadPalette(model.capacityPalette);
+    const style::Palette preventionPalette = style::loadPalette(model.preventionPalette);
+    Steps steps(feedback);
+
+    // 1. Units, study area, townships.
+    steps.next(Tr::tr("assessment units"));
+    AssessmentUnits prepared = prepareUnits(model.units, threads, feedback);
+    const model::VectorLayer &units = prepared.units;
+    const crs::Crs metricCrs = prepared.metricCrs;
+    const size_t n = units.features.size();
+    TownshipLayer townships;
+    if (model.townships.isEmpty()) {
+        townships.layer = units;
+        townships.idField = QStringLiteral("unit_id");
+        townships.nameField = QStringLiteral("unit_name");
+    } else {
+        townships.layer = readModelLayer(model.townships, metricCrs, threads, feedback);
+        townships.idField = model.townshipIdField;
+        townships.nameField = model.townshipNameField;
+    }
+    std::vector<double> unitArea;
+    for (const model::Feature &feature : units.features)
+        unitArea.push_back(feature.attributes.value(2).toDouble());
+
+    // 2. Hazard H: each hazard per unit, then weighted.
+    steps.next(Tr::tr("hazards"));
+    std::vector<ScoredHazard> hazards;
+    std::vector<std::vector<double>> hazardValues;
+    QStringList hazardIds;
+    for (size_t k = 0; k < model.hazards.size(); ++k) {
+        const HazardSpec &spec = model.hazards[k];
+        hazards.push_back(
+            scoreHazardLayer(readModelLayer(spec.source, metricCrs, threads, feedback), spec,
+                             int(k), model.modelPath, feedback));
+        hazardValues.push_back(hazardIndicator(units, hazards.back(), threads, feedback));
+        hazardIds.append(spec.id);
+    }
+    weights::DecisionMatrix hazardMatrix(n, std::vector<double>(model.hazards.size()));
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t k = 0; k < model.hazards.size(); ++k)
+            hazardMatrix[i][k] = hazardValues[k][i];
+    }
+    const IndicatorWeights hazardWeights =
+        resolveWeights(model.hazardWeights, hazardIds, hazardMatrix, model.modelPath);
+    warnings.append(hazardWeights.warnings);
+    std::vector<double> hazardIndex(n, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t k = 0; k < model.hazards.size(); ++k)
+            hazardIndex[i] += hazardWeights.weights[k] * hazardValues[k][i];
+    }
+
+    // 3. Exposure E: totals or densities, each min–max normalised, weighted.
+    steps.next(Tr::tr("exposure"));
+    std::vector<std::unique_ptr<ExposureSource>> sources;
+    std::vector<std::vector<double>> exposureValues;
+    QStringList exposureIds;
+    for (size_t j = 0; j < model.exposure.size(); ++j) {
+        sources.push_back(std::make_unique<ExposureSource>(model.exposure[j], int(j), metricCrs,
+                                                           threads, feedback));
+        std::vector<double> values = sources.back()->totals(units, true, threads, feedback);
+        if (model.exposure[j].density) {
+            for (size_t i = 0; i < n; ++i)
+                values[i] = unitArea[i] > 0 ? values[i] / unitArea[i] : 0.0;
+        }
+        exposureValues.push_back(values);
+        exposureIds.append(model.exposure[j].id);
+    }
+    weights::DecisionMatrix exposureMatrix(n, std::vector<double>(model.exposure.size()));
+    std::vector<std::vector<double>> exposureScaled;
+    for (size_t j = 0; j < model.exposure.size(); ++j) {
+        exposureScaled.push_back(normalised(exposureValues[j], weights::NormalisationMethod::MinMax,
+                                            exposureIds[qsizetype(j)], warnings));
+        for (size_t i = 0; i < n; ++i)
+            exposureMatrix[i][j] = exposureValues[j][i];
+    }
+    const IndicatorWeights exposureWeights =
+        resolveWeights(model.exposureWeights, exposureIds, exposureMatrix, model.modelPath);
+    warnings.append(exposureWeights.warnings);
+    std::vector<double> exposureIndex(n, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < model.exposure.size(); ++j)
+            exposureIndex[i] += exposureWeights.weights[j] * exposureScaled[j][i];
+    }
+
+    // 4. Vulnerability V.
+    steps.next(Tr::tr("vulnerability"));
+    const std::vector<double> vulnerability = vulnerabilityIndicator(
+        units, readModelLayer(model.vulnerability.source, metricCrs, threads, feedback),
+        model.vulnerability, threads, feedback);
+
+    // 5. Capacity C per township, then per unit.
+    steps.next(Tr::tr("capacity"));
+    const CapacityResult capacity =
+        assessCapacity(townships.layer, townships.idField, townships.nameField, model.capacity,
+                       model.capacityWeights, model.modelPath, threads, feedback);
+    warnings.append(capacity.weights.warnings);
+    std::vector<double> closeness(n, 0.0);
+    if (model.townships.isEmpty()) {
+        closeness = capacity.closeness;
+    } else {
+        // A unit takes the area-weighted closeness of the townships it lies in.
+        model::VectorLayer withCloseness = townships.layer;
+        withCloseness.fields.append({QStringLiteral("c_closeness"), model::FieldType::Real});
+        for (size_t t = 0; t < withCloseness.features.size(); ++t)
+            withCloseness.features[t].attributes.append(capacity.closeness[t]);
+        overlay::ZonalOptions zonal;
+        zonal.statistics = {overlay::ZonalStatistic::WeightedMean};
+        zonal.field = QStringLiteral("c_closeness");
+        zonal.metricCrs = metricCrs;
+        zonal.threads = threads;
+        zonal.feedback = feedback;
+        overlay::ZonalReport report;
+        const model::VectorLayer result =
+            overlay::zonalSummary(units, withCloseness, zonal, &report);
+        const int index = model::fieldIndex(result.fields, report.addedFields.value(0));
+        for (size_t i = 0; i < n; ++i) {
+            const QVariant value = result.features[i].attributes.value(index);
+            if (value.isNull())
+                throw InputError({model.townships},
+                                 Tr::tr("unit %1 lies in no township")
+                                     .arg(units.features[i].attributes[0].toString()));
+            closeness[i] = value.toDouble();
+        }
+    }
+    std::vector<int> capacityLevels(n, 3);
+    for (size_t i = 0; i < n; ++i) {
+        if (model.townships.isEmpty())
+            capacityLevels[i] = capacity.levels[i];
+        else if (capacity.standardDeviation > 0)
+            capacityLevels[i] = capacityLevelOf(closeness[i], capacity.thresholds);
+    }
+
+    // 6. Normalise, combine, classify.
+    steps.next(Tr::tr("risk index"));
+    const weights::NormalisationMethod method = model.combine.normalisation;
+    const std::vector<double> h = normalised(hazardIndex, method, QStringLiteral("H"), warnings);
+    const std::vector<double> e = normalised(exposureIndex, method, QStringLiteral("E"), warnings);
+    const std::vector<double> v = normalised(vulnerability, method, QStringLiteral("V"), warnings);
+    const std::vector<double> c = normalised(closeness, method, QStringLiteral("C"), warnings);
+    RiskFormula formula(model.combine.formula, model.modelPath);
+    std::vector<double> risk(n);
+    for (size_t i = 0; i < n; ++i) {
+        if (feedback)
+            feedback->throwIfCanceled();
+        risk[i] = formula.evaluate(h[i], e[i], v[i], c[i]);
+    }
+    RiskClasses classes;
+    try {
+        classes = classifyRisk(risk, model.classify);
+    } catch (const InputError &error) {
+        throw InputError({model.modelPath}, QStringLiteral("classify: ") + error.message());
+    }
+    warnings.append(classes.breaks.notes);
+
+    model::VectorLayer riskMap = units;
+    riskMap.name = QStringLiteral("risk_map");
+    for (const QString &id : hazardIds)
+        riskMap.fields.append({QStringLiteral("h_") + id, model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("hazard"), model::FieldType::Real});
+    for (const QString &id : exposureIds)
+        riskMap.fields.append({QStringLiteral("e_") + id, model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("exposure"), model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("vuln"), model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("closeness"), model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("cap_level"), model::FieldType::Integer});
+    riskMap.fields.append({QStringLiteral("cap_name"), model::FieldType::String});
+    for (const char *name : {"H", "E", "V", "C", "risk"})
+        riskMap.fields.append({QLatin1String(name), model::FieldType::Real});
+    riskMap.fields.append({QStringLiteral("level"), model::FieldType::Integer});
+    riskMap.fields.append({QStringLiteral("level_name"), model::FieldType::String});
+    riskMap.fields.append({QStringLiteral("color"), model::FieldType::String});
+    PipelineSummary summary;
+    summary.units = qint64(n);
+    summary.unitsPerLevel.assign(5, 0);
+    for (size_t i = 0; i < n; ++i) {
+        QVariantList &row = riskMap.features[i].attributes;
+        for (const std::vector<double> &values : hazardValues)
+            row.append(values[i]);
+        row.append(hazardIndex[i]);
+        for (const std::vector<double> &values : exposureValues)
+            row.append(values[i]);
+        row.append(exposureIndex[i]);
+        row.append(vulnerability[i]);
+        row.append(closeness[i]);
+        row.append(capacityLevels[i]);
+        const style::PaletteClass *capacityClass =
+            capacityPalette.classForLevel(capacityPaletteLevel(capacityLevels[i]));
+        row.append(capacityClass ? capacityClass->name : QString());
+        row.append(h[i]);
+        row.append(e[i]);
+        row.append(v[i]);
+        row.append(c[i]);
+        row.append(risk[i]);
+        const int level = classes.levels[i];
+        const style::PaletteClass *riskClass = riskPalette.classForLevel(level);
+        if (!riskClass)
+            throw InputError({riskPalette.id}, Tr::tr("palette has no level %1").arg(level));
+        row.append(level);
+        row.append(riskClass->name);
+        row.append(riskClass->color.name());
+        ++summary.unitsPerLevel[size_t(level - 1)];
+    }
+
+    // 7. Risk zoning.
+    steps.next(Tr::tr("risk zoning"));
+    Zoning riskZoning = zoneByLevel(units, classes.levels, riskPalette, model.minimumMappingUnit,
+                                    prepared.studyArea, threads, feedback);
+    riskZoning.layer.name = QStringLiteral("risk_zoning");
+
+    // 8. Prevention zoning.
+    steps.next(Tr::tr("prevention zoning"));
+    std::vector<int> zones(n);
+    for (size_t i = 0; i < n; ++i)
+        zones[i] = preventionZone(classes.levels[i], capacityLevels[i], model.preventionRules,
+                                  model.preventionDefault);
+    Zoning prevention = zoneByLevel(units, zones, preventionPalette, model.minimumMappingUnit,
+                                    prepared.studyArea, threads, feedback);
+    prevention.layer.name = QStringLiteral("prevention_zoning");
+    // The risk and capacity levels behind each unit's zone, on the risk map too.
+    riskMap.fields.append({QStringLiteral("prev_zone"), model::FieldType::Integer});
+    riskMap.fields.append({QStringLiteral("prev_name"), model::FieldType::String});
+    for (size_t i = 0; i < n; ++i) {
+        const style::PaletteClass *zoneClass = preventionPalette.classForLevel(zones[i]);
+        riskMap.features[i].attributes.append(zones[i]);
+        riskMap.features[i].attributes.append(zoneClass ? zoneClass->name : QString());
+    }
+
+    // 9. Five-colour maps per hazard.
+    steps.next(Tr::tr("hazard maps"));
+    std::vector<model::VectorLayer> hazardMaps;
+    for (const ScoredHazard &hazard : hazards)
+        hazardMaps.push_back(hazardMap(hazard, prepared.studyArea, riskPalette, threads, feedback));
+
+    // 10. Tables.
+    steps.next(Tr::tr("tables"));
+    std::vector<const ExposureSource *> sourcePointers;
+    for (const std::unique_ptr<ExposureSource> &source : sources)
+        sourcePointers.push_back(source.get());
+    model::VectorLayer riskTable =
+        levelTable(riskZoning.layer, townships, sourcePointers, riskPalette, {}, threads, feedback);
+    riskTable.name = QStringLiteral("risk_by_township");
+    model::VectorLayer hazardTable;
+    for (size_t k = 0; k < hazards.size(); ++k) {
+        const QList<QPair<model::Field, QVariant>> leading{
+            {{QStringLiteral("hazard_id"), model::FieldType::String}, hazards[k].spec.id},
+            {{QStringLiteral("hazard"), model::FieldType::String}, hazards[k].spec.name}};
+        const model::VectorLayer table = levelTable(hazardMaps[k], townships, sourcePointers,
+                                                    riskPalette, leading, threads, feedback);
+        if (k == 0)
+            hazardTable = table;
+        else
+            appendRows(hazardTable, table);
+    }
+    hazardTable.name = QStringLiteral("hazard_by_township");
+
+    model::Fields capacityFields{{QStringLiteral("township_id"), model::FieldType::String},
+                                 {QStringLiteral("township"), model::FieldType::String},
+                                 {QStringLiteral("population"), model::FieldType::Real}};
+    for (const CapacityIndicator &indicator : model.capacity.indicators) {
+        capacityFields.append({indicator.id, model::FieldType::Real});
+        capacityFields.append({indicator.id + QStringLiteral("_per10k"), model::FieldType::Real});
+    }
+    capacityFields.append({QStringLiteral("closeness"), model::FieldType::Real});
+    capacityFields.append({QStringLiteral("cap_level"), model::FieldType::Integer});
+    capacityFields.append({QStringLiteral("cap_name"), model::FieldType::String});
+    model::VectorLayer capacityTable = emptyTable(QStringLiteral("capacity"), capacityFields);
+    for (qsizetype t = 0; t < capacity.townshipIds.size(); ++t) {
+        QVariantList row{capacity.townshipIds[t], capacity.townshipNames[t],
+                         capacity.population[size_t(t)]};
+        for (size_t k = 0; k < model.capacity.indicators.size(); ++k) {
+            row.append(capacity.totals[size_t(t)][k]);
+            row.append(capacity.per10k[size_t(t)][k]);
+        }
+        row.append(capacity.closeness[size_t(t)]);
+        row.append(capacity.levels[size_t(t)]);
+        const style::PaletteClass *capacityClass =
+            capacityPalette.classForLevel(capacityPaletteLevel(capacity.levels[size_t(t)]));
+        row.append(capacityClass ? capacityClass->name : QString());
+        addRow(capacityTable, row);
+    }
+
+    model::VectorLayer weightsTable = emptyTable(
+        QStringLiteral("weights"), {{QStringLiteral("group"), model::FieldType::String},
+                                    {QStringLiteral("indicator"), model::FieldType::String},
+                                    {QStringLiteral("method"), model::FieldType::String},
+                                    {QStringLiteral("weight"), model::FieldType::Real},
+                                    {QStringLiteral("lambda_max"), model::FieldType::Real},
+                                    {QStringLiteral("cr"), model::FieldType::Real}});
+    for (const IndicatorWeights *group : {&hazardWeights, &exposureWeights, &capacity.weights}) {
+        for (qsizetype i = 0; i < group->ids.size(); ++i) {
+            addRow(weightsTable,
+                   {group->keyPath, group->ids[i], weightMethodName(group->method),
+                    group->weights[size_t(i)],
+                    group->ahp ? QVariant(group->ahp->lambdaMax) : QVariant(),
+                    group->ahp ? QVariant(group->ahp->consistencyRatio) : QVariant()});
+        }
+    }
+
+    model::VectorLayer breaksTable = emptyTable(
+        QStringLiteral("breaks"), {{QStringLiteral("level"), model::FieldType::Integer},
+                                   {QStringLiteral("level_name"), model::FieldType::String},
+                                   {QStringLiteral("method"), model::FieldType::String},
+                                   {QStringLiteral("lower"), model::FieldType::Real},
+                                   {QStringLiteral("upper"), model::FieldType::Real},
+                                   {QStringLiteral("units"), model::FieldType::Integer64}});
+    for (int level = 5; level >= 1; --level) {
+        const int index = level - 1;
+        const int classCount = classes.breaks.classCount();
+        const bool present = index < classCount;
+        const style::PaletteClass *riskClass = riskPalette.classForLevel(level);
+        addRow(breaksTable,
+               {level, riskClass ? riskClass->name : QString(),
+                classifyMethodName(model.classify.method),
+                present ? QVariant(index == 0 ? classes.breaks.minimum
+                                              : classes.breaks.upperBreaks[size_t(index - 1)])
+                        : QVariant(),
+                present ? QVariant(classes.breaks.upperBreaks[size_t(index)]) : QVariant(),
+                summary.unitsPerLevel[size_t(index)]});
+    }
+
+    // 11. Write.
+    steps.next(Tr::tr("writing"));
+    QDir().mkpath(outDir.path());
+    if (options.format != OutputFormat::GeoPackage)
+        QDir().mkpath(outDir.filePath(QStringLiteral("shp")));
+    QDir().mkpath(outDir.filePath(QStringLiteral("tables")));
+    io::WriteOptions writeOptions;
+    writeOptions.overwrite = options.overwrite;
+    std::vector<const model::VectorLayer *> maps{&riskMap, &riskZoning.layer, &prevention.layer};
+    for (const model::VectorLayer &map : hazardMaps)
+        maps.push_back(&map);
+    for (const model::VectorLayer *map : maps) {
+        writeOptions.layerName = map->name;
+        if (options.format != OutputFormat::Shapefile)
+            io::writeLayer(*map, outDir.filePath(map->name + QStringLiteral(".gpkg")), writeOptions,
+                           nullptr, feedback);
+        if (options.format != OutputFormat::GeoPackage)
+            io::writeLayer(
+                *map, outDir.filePath(QStringLiteral("shp/") + map->name + QStringLiteral(".shp")),
+                writeOptions, nullptr, feedback);
+    }
+    model::VectorLayer unitsTable = attributesOf(riskMap);
+    unitsTable.name = QStringLiteral("risk_units");
+    for (const model::VectorLayer *table :
+         {&unitsTable, &riskTable, &hazardTable, &capacityTable, &weightsTable, &breaksTable}) {
+        writeOptions.layerName = table->name;
+        for (const char *suffix : {".csv", ".xlsx"})
+            io::writeLayer(
+                *table,
+                outDir.filePath(QStringLiteral("tables/") + table->name + QLatin1String(suffix)),
+                writeOptions, nullptr, feedback);
+    }
+
+    // The report: everything needed to explain the numbers, and nothing that changes between
+    // runs (no time, no absolute path, no thread count).
+    const QDir modelDir = QFileInfo(model.modelPath).absoluteDir();
+    QJsonObject report;
+    report.insert(QStringLiteral("title"), model.title);
+    report.insert(QStringLiteral("model"), QFileInfo(model.modelPath).fileName());
+    report.insert(QStringLiteral("metric_crs"), metricCrs.authId());
+    report.insert(QStringLiteral("units"), qint64(n));
+    report.insert(QStringLiteral("study_area_km2"), prepared.studyAreaM2 / 1e6);
+    QJsonObject weightsObject;
+    weightsObject.insert(QStringLiteral("hazards"), weightsJson(hazardWeights));
+    weightsObject.insert(QStringLiteral("exposure"), weightsJson(exposureWeights));
+    weightsObject.insert(QStringLiteral("capacity"), weightsJson(capacity.weights));
+    report.insert(QStringLiteral("weights"), weightsObject);
+    QJsonObject breaksObject;
+    breaksObject.insert(QStringLiteral("method"), classifyMethodName(model.classify.method));
+    breaksObject.insert(QStringLiteral("minimum"), classes.breaks.minimum);
+    breaksObject.insert(QStringLiteral("upper_breaks"), toJson(classes.breaks.upperBreaks));
+    QJsonArray perLevel;
+    for (const qint64 count : summary.unitsPerLevel)
+        perLevel.append(count);
+    breaksObject.insert(QStringLiteral("units_per_level"), perLevel);
+    breaksObject.insert(QStringLiteral("notes"), QJsonArray::fromStringList(classes.breaks.notes));
+    report.insert(QStringLiteral("breaks"), breaksObject);
+    QJsonObject capacityObject;
+    capacityObject.insert(QStringLiteral("mean"), capacity.mean);
+    capacityObject.insert(QStringLiteral("standard_deviation"), capacity.standardDeviation);
+    capacityObject.insert(QStringLiteral("thresholds"), toJson(capacity.thresholds));
+    capacityObject.insert(QStringLiteral("inner_sigma"), model.capacity.innerSigma);
+    capacityObject.insert(QStringLiteral("outer_sigma"), model.capacity.outerSigma);
+    report.insert(QStringLiteral("capacity"), capacityObject);
+    report.insert(QStringLiteral("risk_zoning"), tilingJson(riskZoning));
+    report.insert(QStringLiteral("prevention_zoning"), tilingJson(prevention));
+    QJsonArray hazardArray;
+    for (size_t k = 0; k < hazards.size(); ++k) {
+        QJsonObject object;
+        object.insert(QStringLiteral("id"), hazards[k].spec.id);
+        object.insert(QStringLiteral("name"), hazards[k].spec.name);
+        object.insert(QStringLiteral("features"), qint64(hazardMaps[k].features.size()));
+        double area = 0;
+        for (const model::Feature &feature : hazardMaps[k].features)
+            area += feature.attributes.value(6).toDouble();
+        object.insert(QStringLiteral("area_km2"), area);
+        hazardArray.append(object);
+    }
+    report.insert(QStringLiteral("hazards"), hazardArray);
+    QJsonArray inputs;
+    for (const QString &file : inputFiles(model)) {
+        QJsonObject object;
+        object.insert(QStringLiteral("path"), modelDir.relativeFilePath(file));
+        object.insert(QStringLiteral("sha256"), sha256(file));
+        inputs.append(object);
+    }
+    report.insert(QStringLiteral("inputs"), inputs);
+    warnings.removeDuplicates();
+    report.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
+    QSaveFile reportFile(outDir.filePath(QStringLiteral("model_report.json")));
+    if (!reportFile.open(QIODevice::WriteOnly) ||
+        reportFile.write(QJsonDocument(report).toJson(QJsonDocument::Indented)) < 0 ||
+        !reportFile.commit())
+        throw ProcessingError({reportFile.fileName()},
+                              Tr::tr("cannot write: %1").arg(reportFile.errorString()));
+    if (feedback)
+        feedback->setProgress(100);
+
+    summary.breaks.push_back(classes.breaks.minimum);
+    for (const double value : classes.breaks.upperBreaks)
+        summary.breaks.push_back(value);
+    summary.riskTiling = riskZoning.tiling;
+    summary.preventionTiling = prevention.tiling;
+    summary.riskZones = qint64(riskZoning.layer.features.size());
+    summary.preventionZones = qint64(prevention.layer.features.size());
+    summary.files = files;
+    summary.warnings = warnings;
+    return summary;
+}
+
+} // namespace riskatlas::hazard
