@@ -10,7 +10,9 @@
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
+#include "render/pdf_text_repair.h"
 
+#include <QBuffer>
 #include <QDate>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -69,6 +71,15 @@ QString formatNumber(double value, int decimals)
     for (qsizetype i = end - 3; i > start; i -= 3)
         text.insert(i, u',');
     return text;
+}
+
+// A hex digest in groups of 16, so that it wraps at a group and stays easy to compare.
+QString hashGroups(const QString &hex)
+{
+    QStringList groups;
+    for (qsizetype i = 0; i < hex.size(); i += 16)
+        groups.append(hex.mid(i, 16));
+    return groups.join(u' ');
 }
 
 // A nice grid interval (1, 2 or 5 × 10^n) giving about `target` lines over `span`.
@@ -282,7 +293,7 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
               QStringLiteral("\n坐标系：") + m_metricCrs.name() + QStringLiteral("（") +
               m_metricCrs.authId() + QStringLiteral("）\n制图日期：") + m_date +
               QStringLiteral("\n模型参数：") + parameters + QStringLiteral("\n参数 SHA-256：") +
-              m_config.parametersHash() + QStringLiteral("\n制图软件：RiskAtlas ") +
+              hashGroups(m_config.parametersHash()) + QStringLiteral("\n制图软件：RiskAtlas ") +
               QStringLiteral(RISKATLAS_VERSION);
 
     // Pages.
@@ -315,9 +326,13 @@ int AtlasDocument::contentsPerPage() const
 QFont AtlasDocument::font(double pointSize, bool bold) const
 {
     QFont font(m_layout.fontFamily);
+    if (!m_layout.latinFamily.isEmpty())
+        font.setFamilies({m_layout.latinFamily, m_layout.fontFamily});
     font.setPointSizeF(pointSize);
     font.setBold(bold);
-    font.setStyleStrategy(QFont::PreferAntialias);
+    // No Latin ligatures: "ff" in a hash or "fl" in "flood" must come back from the PDF as two
+    // letters, not as U+FB00/U+FB02. Chinese needs no shaping.
+    font.setStyleStrategy(QFont::StyleStrategy(QFont::PreferAntialias | QFont::PreferNoShaping));
     return font;
 }
 
@@ -334,6 +349,11 @@ MapTransform AtlasDocument::mapTransform(int index) const
         transform.zoomToExtent(m_extent, 0.03);
     else
         return {};
+    // A round scale (1:70 000 rather than 1:66 131), as printed maps state it: the fitted
+    // scale rounded up to a multiple of half its power of ten, so the unit still fits.
+    const double fitted = transform.scale() / (0.0254 / 72.0);
+    const double step = std::pow(10.0, std::floor(std::log10(fitted))) / 2.0;
+    transform.setScale(std::ceil(fitted / step - 1e-9) * step * (0.0254 / 72.0));
     return transform;
 }
 
@@ -676,7 +696,7 @@ void AtlasDocument::paintNotes(QPainter &painter) const
     const QRectF text = inner.adjusted(0, headingMetrics.height() + 1, 0, 0);
     // Shrink the type until the notes fit: a long parameter list must not be cut off.
     double pt = m_layout.smallPt;
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
     QFont small = font(pt);
     for (; pt > 3.5; pt -= 0.25) {
         small = font(pt);
@@ -703,11 +723,12 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
                                      .arg(first + 1)
                                      .arg(last + 1)
                                      .arg(pageCount()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));
+    // Written to memory first: the text layer is repaired before the file is saved.
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&buffer);
         writer.setResolution(72); // one device unit = one point
         writer.setPageLayout(
             QPageLayout(QPageSize(m_layout.pageSize), m_layout.orientation, QMarginsF(0, 0, 0, 0)));
@@ -743,6 +764,9 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         QPainter painter;
         if (!painter.begin(&writer))
             throw ProcessingError({path}, QStringLiteral("cannot start the PDF"));
+        // Images compressed without loss (Flate, not JPEG): the dense-layer images are a flat
+        // colour under a 1-bit mask, which JPEG would blur and make larger.
+        painter.setRenderHint(QPainter::LosslessImageRendering);
         for (int i = first; i <= last; ++i) {
             if (feedback) {
                 feedback->throwIfCanceled();
@@ -755,7 +779,10 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         }
         painter.end();
     }
-    if (!file.commit())
+    buffer.close();
+    pdf = repairCjkToUnicode(pdf, m_layout.fontFamily);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
         throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));
     if (feedback)
         feedback->setProgress(100.0);

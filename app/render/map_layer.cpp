@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <array>
@@ -52,12 +53,112 @@ int roleOrder(LayerRole role)
     return 0;
 }
 
+// A world path as page coordinates for print: vertices rounded to 1/100 point (so that a PDF
+// writes short, repetitive numbers), a vertex closer than `minStep` to the last one kept
+// dropped (detail below the print resolution), and a ring or line whose box is smaller than
+// `minStep` left out altogether.
+QPainterPath toPagePath(const QPainterPath &world, const QTransform &toPage, double minStep)
+{
+    QPainterPath page;
+    page.setFillRule(world.fillRule());
+    auto round = [](const QPointF &p) {
+        return QPointF(std::round(p.x() * 100.0) / 100.0, std::round(p.y() * 100.0) / 100.0);
+    };
+    QPolygonF part;
+    auto flush = [&] {
+        if (part.size() >= 2) {
+            const QRectF box = part.boundingRect();
+            if (box.width() >= minStep || box.height() >= minStep)
+                page.addPolygon(part);
+        }
+        part.clear();
+    };
+    for (int i = 0; i < world.elementCount(); ++i) {
+        const QPainterPath::Element element = world.elementAt(i);
+        const QPointF p = round(toPage.map(QPointF(element.x, element.y)));
+        if (element.isMoveTo()) {
+            flush();
+            part.append(p);
+            continue;
+        }
+        const bool last = i + 1 == world.elementCount() || world.elementAt(i + 1).isMoveTo();
+        const QPointF d = p - part.back();
+        if (last || std::abs(d.x()) + std::abs(d.y()) >= minStep)
+            part.append(p);
+    }
+    flush();
+    return page;
+}
+
+bool intersects(const geometry::Extent &a, const geometry::Extent &b)
+{
+    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+QPen printPen(const QColor &colour, double width)
+{
+    if (width <= 0 || colour.alpha() == 0)
+        return QPen(Qt::NoPen);
+    QPen pen(colour, width);
+    pen.setCosmetic(true);
+    pen.setJoinStyle(Qt::RoundJoin);
+    pen.setCapStyle(Qt::RoundCap);
+    return pen;
+}
+
+// Draws a layer as vectors for print (see toPagePath). Symbol sizes are multiplied by
+// `factor`, the device pixels per page unit.
 int drawLayer(QPainter &painter, const MapLayer &layer, const MapTransform &transform,
               double factor)
 {
+    constexpr double MinStepPoints = 0.25; // 0.09 mm: below what a printer resolves
+    geometry::Extent view = transform.visibleExtent();
+    const double reach = 10.0 * factor * transform.scale();
+    view = {view.minX - reach, view.minY - reach, view.maxX + reach, view.maxY + reach};
+    const QTransform toPage = transform.worldToDevice();
     int drawn = 0;
-    for (const auto &[style, renderable] : layer.buckets)
-        drawn += renderLayer(painter, renderable, transform, scaled(style, factor));
+    painter.save();
+    for (const auto &[style, renderable] : layer.buckets) {
+        if (!renderable.extent() || !intersects(view, *renderable.extent()))
+            continue;
+        const LayerStyle symbol = scaled(style, factor);
+        const QPen outline = printPen(symbol.stroke, symbol.strokeWidth);
+        const QPen line = printPen(symbol.stroke, symbol.lineWidth);
+        QPainterPath areas;
+        areas.setFillRule(Qt::OddEvenFill);
+        QPainterPath lines;
+        std::vector<QPointF> points;
+        for (const DrawableGeometry &geometry : renderable.geometries()) {
+            if (!intersects(view, geometry.bounds))
+                continue;
+            ++drawn;
+            if (!geometry.areas.isEmpty()) {
+                // One path per feature keeps holes (odd-even) apart from neighbours' rings.
+                const QPainterPath page = toPagePath(geometry.areas, toPage, MinStepPoints);
+                if (!page.isEmpty()) {
+                    painter.setPen(outline);
+                    painter.setBrush(symbol.fill);
+                    painter.drawPath(page);
+                }
+            }
+            if (!geometry.lines.isEmpty())
+                lines.addPath(toPagePath(geometry.lines, toPage, MinStepPoints));
+            for (const QPointF &point : geometry.points)
+                points.push_back(toPage.map(point));
+        }
+        if (!lines.isEmpty()) {
+            painter.setPen(line);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPath(lines);
+        }
+        painter.setPen(outline);
+        painter.setBrush(symbol.fill);
+        // Point symbols are placed in page units, which the painter scales itself.
+        const double radius = style.pointSize / 2.0;
+        for (const QPointF &point : points)
+            painter.drawEllipse(point, radius, radius);
+    }
+    painter.restore();
     return drawn;
 }
 
@@ -207,23 +308,41 @@ int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transf
             drawn += drawLayer(painter, *layer, transform, options.lineScale);
             continue;
         }
-        // A dense layer becomes one transparent image at print resolution: what the eye sees on
-        // paper, at a fraction of the size of one vector path per building.
+        // A dense layer becomes one image at print resolution: what the eye sees on paper, at
+        // a fraction of the size of one vector path per building. Drawn without antialiasing,
+        // every dot is either clear or opaque, so a PDF stores the transparency as a 1-bit mask;
+        // the clear dots carry the layer's colour (the image is not premultiplied), so for a
+        // one-colour layer the colour plane is uniform and compresses to almost nothing.
+        // Sharp edges one print dot wide are invisible on paper.
         const double pixelsPerUnit = options.imageDpi / options.pageUnitsPerInch;
         const QSize size(int(std::ceil(frame.width() * pixelsPerUnit)),
                          int(std::ceil(frame.height() * pixelsPerUnit)));
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
+        QImage image(size, QImage::Format_ARGB32);
+        QColor clear =
+            layer->buckets.empty() ? QColor(Qt::black) : layer->buckets.front().first.fill;
+        clear.setAlpha(0);
+        image.fill(clear);
         MapTransform imageTransform = transform;
         imageTransform.setScaleLimits(0, 0);
         imageTransform.setViewportSize(size);
         imageTransform.setScale(transform.scale() / pixelsPerUnit);
+        double opacity = 1.0;
         {
             QPainter imagePainter(&image);
-            imagePainter.setRenderHint(QPainter::Antialiasing);
-            drawn += drawLayer(imagePainter, *layer, imageTransform, pixelsPerUnit);
+            imagePainter.setRenderHint(QPainter::Antialiasing, false);
+            for (const auto &[style, renderable] : layer->buckets) {
+                // Opaque dots; the fill's own alpha becomes the opacity of the whole image.
+                LayerStyle solid = scaled(style, pixelsPerUnit);
+                opacity = std::min(opacity, double(solid.fill.alphaF()));
+                solid.fill.setAlpha(255);
+                solid.stroke.setAlpha(solid.stroke.alpha() > 0 ? 255 : 0);
+                drawn += renderLayer(imagePainter, renderable, imageTransform, solid);
+            }
         }
+        painter.save();
+        painter.setOpacity(opacity);
         painter.drawImage(QRectF(QPointF(0, 0), frame.size()), image);
+        painter.restore();
     }
     drawMask();
     painter.restore();

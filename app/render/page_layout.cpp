@@ -138,6 +138,7 @@ PageLayout parsePageLayout(const QByteArray &json, const QString &source)
 
     const QJsonObject fonts = root.value(QStringLiteral("fonts")).toObject();
     layout.fontFamily = fonts.value(QStringLiteral("family")).toString(layout.fontFamily);
+    layout.latinFamily = fonts.value(QStringLiteral("latin_family")).toString(layout.latinFamily);
     const QString f = QStringLiteral("fonts");
     layout.titlePt = number(fonts, QStringLiteral("title_pt"), layout.titlePt, source, f);
     layout.headingPt = number(fonts, QStringLiteral("heading_pt"), layout.headingPt, source, f);

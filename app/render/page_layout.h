@@ -16,7 +16,8 @@ namespace riskatlas::render {
 /// `{"id", "page": {"size": "A4"|"A3", "orientation": "portrait"|"landscape"},
 ///   "title", "map", "legend", "table", "notes", "page_number": {"x", "y", "w", "h"},
 ///   "scale_bar": {"x", "y", "max_w"}, "north_arrow": {"x", "y", "size"},
-///   "fonts": {"family", "title_pt", "heading_pt", "body_pt", "small_pt", "label_pt"}}`.
+///   "fonts": {"family", "latin_family", "title_pt", "heading_pt", "body_pt", "small_pt",
+///   "label_pt"}}`.
 /// Plain value.
 struct PageLayout
 {
@@ -34,6 +35,10 @@ struct PageLayout
     QPointF northArrow; ///< centre
     double northArrowSize = 12;
     QString fontFamily = QStringLiteral("Noto Sans CJK SC");
+    /// Latin letters and digits come from this family when set (Chinese falls back to
+    /// fontFamily): Qt 6.4 drops the text mapping of some Noto CJK Latin glyphs in a PDF, so
+    /// "EPSG:4549" would not be found by search or pdftotext.
+    QString latinFamily = QStringLiteral("DejaVu Sans");
     double titlePt = 16;
     double headingPt = 10;
     double bodyPt = 8;

@@ -81,7 +81,7 @@ TEST(LabelPlacer, DrawsTextWithAHalo)
     for (int y = box.top(); y <= box.bottom(); ++y) {
         for (int x = box.left(); x <= box.right(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            white += c.red() > 240 && c.green() > 240 && c.blue() > 240;
+            white += c.red() > 220 && c.green() > 220 && c.blue() > 220;
             black += c.red() < 40 && c.green() < 40 && c.blue() < 40;
         }
     }
