@@ -16,6 +16,7 @@
 #include <QDate>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPainter>
 #include <QPdfWriter>
@@ -287,8 +288,23 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
                 sources.append(part);
         }
     }
-    QString parameters =
-        QString::fromUtf8(QJsonDocument(m_config.parameters).toJson(QJsonDocument::Compact));
+    // key = value pairs, so that the line can wrap between them.
+    QStringList pairs;
+    for (auto it = m_config.parameters.begin(); it != m_config.parameters.end(); ++it) {
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isArray())
+            text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        else if (value.isObject())
+            text =
+                QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        else
+            text = value.toVariant().toString();
+        pairs.append(it.key() + QStringLiteral(" = ") + text);
+    }
+    const QString parameters = pairs.join(QStringLiteral("；"));
     m_notes = QStringLiteral("数据来源：") + sources.join(QStringLiteral("；")) +
               QStringLiteral("\n坐标系：") + m_metricCrs.name() + QStringLiteral("（") +
               m_metricCrs.authId() + QStringLiteral("）\n制图日期：") + m_date +
@@ -696,11 +712,15 @@ void AtlasDocument::paintNotes(QPainter &painter) const
     const QRectF text = inner.adjusted(0, headingMetrics.height() + 1, 0, 0);
     // Shrink the type until the notes fit: a long parameter list must not be cut off.
     double pt = m_layout.smallPt;
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
     QFont small = font(pt);
     for (; pt > 3.5; pt -= 0.25) {
         small = font(pt);
         const QFontMetricsF metrics(small, painter.device());
+        const QRectF needed = metrics.boundingRect(text, flags, m_notes);
+        // A word longer than the box (a path, a value) may only then break anywhere.
+        if (needed.width() > text.width() + 0.5)
+            flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
         if (metrics.boundingRect(text, flags, m_notes).height() <= text.height())
             break;
     }

@@ -122,7 +122,11 @@ int drawLayer(QPainter &painter, const MapLayer &layer, const MapTransform &tran
         if (!renderable.extent() || !intersects(view, *renderable.extent()))
             continue;
         const LayerStyle symbol = scaled(style, factor);
-        const QPen outline = printPen(symbol.stroke, symbol.strokeWidth);
+        // Without an outline, a hairline in the fill's own colour closes the antialiasing seams
+        // that would otherwise show between neighbouring polygons of a zoning.
+        const QPen outline = symbol.stroke.alpha() == 0 || symbol.strokeWidth <= 0
+                                 ? printPen(symbol.fill, 0.3 * factor)
+                                 : printPen(symbol.stroke, symbol.strokeWidth);
         const QPen line = printPen(symbol.stroke, symbol.lineWidth);
         QPainterPath areas;
         areas.setFillRule(Qt::OddEvenFill);
