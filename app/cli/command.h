@@ -24,6 +24,7 @@ int runZonal(const QStringList &arguments);
 int runDissolve(const QStringList &arguments);
 int runZone(const QStringList &arguments);
 int runEnterprises(const QStringList &arguments);
+int runAtlas(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.
 void printError(const QString &message);

@@ -3,9 +3,13 @@
 #include "app/cli/command.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 
 using namespace riskatlas::cli;
 
@@ -24,6 +28,7 @@ const char kUsage[] =
     "  zone MODEL -o OUTDIR       five-colour natural-hazard risk model: risk map, zoning,\n"
     "                             prevention zoning, per-hazard maps, tables\n"
     "  enterprises CONFIG -o DIR  enterprise four-colour risk map, lists and survey comparison\n"
+    "  atlas CONFIG -o OUT.pdf    the PDF atlas (or PNG pages) of an atlas configuration\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -32,7 +37,15 @@ const char kUsage[] =
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The atlas draws text, which needs QtGui's font database: a QGuiApplication, run headless
+    // on the offscreen platform when no display is set. Every other command stays QtCore.
+    const bool needsGui = argc > 1 && std::strcmp(argv[1], "atlas") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = needsGui
+                                                ? std::make_unique<QGuiApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("riskatlas-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RISKATLAS_VERSION));
     QStringList arguments = QCoreApplication::arguments();
@@ -65,6 +78,8 @@ int main(int argc, char *argv[])
         return runZone(arguments);
     if (command == QLatin1String("enterprises"))
         return runEnterprises(arguments);
+    if (command == QLatin1String("atlas"))
+        return runAtlas(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;

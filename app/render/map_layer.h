@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#pragma once
+
+#include "render/feature_style.h"
+#include "render/label_placer.h"
+#include "render/layer_renderer.h"
+#include "render/map_transform.h"
+
+#include <QFont>
+#include <QPainterPath>
+#include <QRectF>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+class QPainter;
+
+namespace riskatlas {
+class Feedback;
+}
+
+namespace riskatlas::render {
+
+/// A label anchor in world coordinates.
+struct LabelAnchor
+{
+    QPointF world;
+    QString text;
+    bool isPoint = false; ///< a point symbol's label goes beside it, not on it
+};
+
+/// A layer ready for map drawing: its features decoded and grouped by the symbol their style
+/// gives them, its label anchors, and the levels it uses (for the legend). Plain data, built
+/// once and drawn on many pages; coordinates are those of the layer given (the map's CRS).
+struct MapLayer
+{
+    QString id;
+    QString title;
+    LayerRole role = LayerRole::Base;
+    FeatureStyle style;
+    /// Drawn as an image at print resolution instead of vector paths (dense layers such as
+    /// buildings: tens of thousands of paths that are a few print dots each).
+    bool asImage = false;
+    double labelSizePt = 0; ///< 0: no labels
+    std::vector<std::pair<LayerStyle, RenderableLayer>> buckets;
+    std::vector<LabelAnchor> labels;
+    QList<int> levelsUsed; ///< distinct values of a categorised style's field, ascending
+    bool isPoint = false;
+    bool isLine = false;
+
+    std::vector<LegendEntry> legend() const;
+};
+
+/// Builds a MapLayer from `layer` (already in the map's CRS). `labelField` names the field
+/// whose text labels each feature (empty: no labels). Throws InputError when the style's or
+/// the label's field is missing from `layer`; CancelledError through `feedback`.
+MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const QString &title,
+                       LayerRole role, const FeatureStyle &style, const QString &labelField,
+                       double labelSizePt, bool asImage, Feedback *feedback = nullptr);
+
+/// A point well inside a polygon path for its label: of a grid over the path's box, the point
+/// inside that is farthest from the grid points outside. Falls back to the box's centre.
+QPointF labelPoint(const QPainterPath &areas);
+
+/// How renderMap() draws.
+struct MapRenderOptions
+{
+    /// Multiplies every symbol width and size: the device pixels per page unit when the page
+    /// is drawn scaled (a PNG at N dpi of a page laid out in points: N / 72); 1 for PDF.
+    double lineScale = 1.0;
+    /// Resolution, in dots per inch of the page, of layers drawn as images.
+    double imageDpi = 300.0;
+    /// Page units per inch (72: the page is laid out in points).
+    double pageUnitsPerInch = 72.0;
+    /// When set, everything outside this world-coordinate area is greyed (a unit's
+    /// neighbours) before boundaries and labels are drawn.
+    std::optional<QPainterPath> focus;
+    QFont labelFont;
+    /// Labels with this text are not offered (the page's own unit, labelled by the caller).
+    QString omitLabel;
+};
+
+/// Draws `layers` into `frame` (painter units) in draw order by role (base, zones, dense,
+/// points, the focus mask, boundaries), clipped to the frame, and offers their labels to
+/// `labels` (which the caller draws last, after blocking what must stay clear). `transform`'s
+/// viewport must be the frame's size in painter units. Returns the features drawn.
+int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transform,
+              const std::vector<const MapLayer *> &layers, const MapRenderOptions &options,
+              LabelPlacer *labels);
+
+} // namespace riskatlas::render

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+// The sample atlas checked the way a reviewer would: with poppler's tools, not our own code.
+#include "support/test_support.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+using namespace riskatlas::test;
+
+namespace {
+
+// sample-data/README.md: the 22 townships of 永嘉县.
+const char *const kTownships[] = {
+    "南城街道", "北城街道", "东城街道", "江北街道", "三江街道", "黄田街道", "乌牛街道", "桥头镇",
+    "桥下镇",   "大若岩镇", "碧莲镇",   "巽宅镇",   "岩头镇",   "枫林镇",   "岩坦镇",   "沙头镇",
+    "鹤盛镇",   "金溪镇",   "云岭乡",   "溪下乡",   "界坑乡",   "茗岙乡"};
+
+// The sample's layout (resources/layouts/a4_portrait.json): A4, map frame in mm.
+constexpr double kFrameX = 12, kFrameY = 24, kFrameW = 186, kFrameH = 180;
+constexpr int kPages = 1 + 1 + 1 + 22; // cover, contents, overview, townships
+
+QString tool(const char *name)
+{
+    return QStandardPaths::findExecutable(QString::fromLatin1(name));
+}
+
+QByteArray run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    EXPECT_TRUE(process.waitForFinished(120000)) << program.toStdString();
+    EXPECT_EQ(process.exitCode(), 0)
+        << program.toStdString() << " " << process.readAllStandardError().toStdString();
+    return process.readAllStandardOutput();
+}
+
+struct Rgb
+{
+    int r, g, b;
+};
+
+// A binary PPM (P6) as pdftoppm writes it.
+struct Ppm
+{
+    int width = 0;
+    int height = 0;
+    QByteArray pixels;
+
+    Rgb at(int x, int y) const
+    {
+        const auto *p =
+            reinterpret_cast<const uchar *>(pixels.constData()) + (qsizetype(y) * width + x) * 3;
+        return {p[0], p[1], p[2]};
+    }
+};
+
+Ppm readPpm(const QString &path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    const QByteArray data = file.readAll();
+    // "P6\n<w> <h>\n255\n" then RGB bytes.
+    const QList<QByteArray> header = data.left(64).split('\n');
+    Ppm ppm;
+    if (header.size() < 3 || header[0] != "P6")
+        return ppm;
+    const QList<QByteArray> size = header[1].split(' ');
+    ppm.width = size.value(0).toInt();
+    ppm.height = size.value(1).toInt();
+    const qsizetype offset = header[0].size() + header[1].size() + header[2].size() + 3;
+    ppm.pixels = data.mid(offset);
+    EXPECT_EQ(ppm.pixels.size(), qsizetype(ppm.width) * ppm.height * 3);
+    return ppm;
+}
+
+struct Word
+{
+    double xMin, yMin, xMax, yMax;
+    QString text;
+    double centreX() const { return (xMin + xMax) / 2; }
+    double centreY() const { return (yMin + yMax) / 2; }
+};
+
+// Words of one page with their boxes in points (pdftotext -bbox).
+std::vector<Word> words(const QString &pdf, int page)
+{
+    const QString html = QString::fromUtf8(
+        run(tool("pdftotext"),
+            {QStringLiteral("-bbox"), QStringLiteral("-f"), QString::number(page),
+             QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")}));
+    static const QRegularExpression pattern(QStringLiteral(
+        R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"));
+    std::vector<Word> result;
+    for (auto it = pattern.globalMatch(html); it.hasNext();) {
+        const auto m = it.next();
+        result.push_back({m.captured(1).toDouble(), m.captured(2).toDouble(),
+                          m.captured(3).toDouble(), m.captured(4).toDouble(), m.captured(5)});
+    }
+    return result;
+}
+
+class AtlasCli : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = std::make_unique<QTemporaryDir>();
+        s_pdf = s_dir->filePath(QStringLiteral("永嘉 图集.pdf"));
+        s_result = runCli({QStringLiteral("atlas"),
+                           sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
+                           QStringLiteral("-o"), s_pdf},
+                          600000);
+    }
+    static void TearDownTestSuite() { s_dir.reset(); }
+
+    void SetUp() override
+    {
+        ASSERT_EQ(s_result.exitCode, 0) << s_result.err.toStdString();
+        if (tool("pdfinfo").isEmpty())
+            GTEST_SKIP() << "poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) missing";
+    }
+
+    static std::unique_ptr<QTemporaryDir> s_dir;
+    static QString s_pdf;
+    static CliResult s_result;
+};
+
+std::unique_ptr<QTemporaryDir> AtlasCli::s_dir;
+QString AtlasCli::s_pdf;
+CliResult AtlasCli::s_result;
+
+} // namespace
+
+TEST_F(AtlasCli, HasOnePagePerTownshipPlusCoverContentsAndOverview)
+{
+    const QString info = QString::fromUtf8(run(tool("pdfinfo"), {s_pdf}));
+    EXPECT_TRUE(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(kPages))))
+        << info.toStdString();
+    EXPECT_TRUE(info.contains(QStringLiteral("永嘉县自然灾害综合风险区划图集")))
+        << info.toStdString();
+    EXPECT_TRUE(
+        info.contains(QRegularExpression(QStringLiteral("Page size:\\s+595(\\.\\d+)? x 84[12]"))))
+        << info.toStdString();
+}
+
+TEST_F(AtlasCli, EmbedsTheCjkFont)
+{
+    const QString fonts = QString::fromUtf8(run(tool("pdffonts"), {s_pdf}));
+    bool cjkEmbedded = false;
+    for (const QString &line : fonts.split(u'\n')) {
+        if (!line.contains(QStringLiteral("NotoSansCJK")) &&
+            !line.contains(QStringLiteral("Noto Sans CJK")))
+            continue;
+        // Columns: name type encoding emb sub uni object ID; "emb" must be yes.
+        const QStringList columns =
+            line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        const qsizetype emb = columns.size() - 5;
+        cjkEmbedded = cjkEmbedded || (emb > 0 && columns[emb] == QLatin1String("yes"));
+    }
+    EXPECT_TRUE(cjkEmbedded) << fonts.toStdString();
+    EXPECT_FALSE(fonts.contains(QRegularExpression(QStringLiteral(" no +no +"))))
+        << "a font is not embedded:\n"
+        << fonts.toStdString();
+}
+
+TEST_F(AtlasCli, TextHasEveryTownshipAndTheLegend)
+{
+    const QString text = QString::fromUtf8(run(tool("pdftotext"), {s_pdf, QStringLiteral("-")}));
+    for (const char *name : kTownships)
+        EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
+    // Qt maps some glyphs back to the Kangxi radicals that share them (黄 → ⻩); the atlas
+    // repairs that, so no radical may come back from the text layer.
+    for (const QChar c : text)
+        EXPECT_FALSE(c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+            << std::hex << int(c.unicode());
+    // Legend labels of the five-colour palette, each a word of its own on the overview page.
+    std::vector<Word> overview = words(s_pdf, 3);
+    for (const char *label : {"高", "较高", "中", "较低", "低"}) {
+        const bool found = std::any_of(overview.begin(), overview.end(), [&](const Word &w) {
+            return w.text == QString::fromUtf8(label);
+        });
+        EXPECT_TRUE(found) << label;
+    }
+    EXPECT_TRUE(text.contains(QStringLiteral("图  例")) || text.contains(QStringLiteral("图 例")));
+    EXPECT_TRUE(text.contains(QStringLiteral("参数 SHA-256")));
+    // No Latin ligatures: a hash with "ff" must read back letter by letter.
+    for (const char16_t ligature : {u'\uFB00', u'\uFB01', u'\uFB02'})
+        EXPECT_FALSE(text.contains(QChar(ligature)));
+    EXPECT_TRUE(text.contains(QStringLiteral("EPSG:4549")));
+}
+
+TEST_F(AtlasCli, MapAreaShowsThePaletteColours)
+{
+    const QString prefix = s_dir->filePath(QStringLiteral("overview"));
+    run(tool("pdftoppm"), {QStringLiteral("-f"), QStringLiteral("3"), QStringLiteral("-l"),
+                           QStringLiteral("3"), QStringLiteral("-r"), QStringLiteral("100"),
+                           QStringLiteral("-singlefile"), s_pdf, prefix});
+    const Ppm page = readPpm(prefix + QStringLiteral(".ppm"));
+    ASSERT_GT(page.width, 0);
+    const double pxPerMm = 100 / 25.4;
+    // five_colour.json, drawn at 85 % opacity over white in the sample configuration.
+    const Rgb palette[] = {{0xE6, 0x00, 0x00},
+                           {0xFF, 0x99, 0x00},
+                           {0xFF, 0xEB, 0x00},
+                           {0x3C, 0x8C, 0xDC},
+                           {0x38, 0xA8, 0x00}};
+    for (const Rgb &c : palette) {
+        const Rgb expected = {int(std::lround(0.85 * c.r + 0.15 * 255)),
+                              int(std::lround(0.85 * c.g + 0.15 * 255)),
+                              int(std::lround(0.85 * c.b + 0.15 * 255))};
+        int inside = 0;
+        for (int y = int((kFrameY + 1) * pxPerMm); y < int((kFrameY + kFrameH - 1) * pxPerMm);
+             ++y) {
+            for (int x = int((kFrameX + 1) * pxPerMm); x < int((kFrameX + kFrameW - 1) * pxPerMm);
+                 ++x) {
+                const Rgb p = page.at(x, y);
+                inside += std::abs(p.r - expected.r) <= 6 && std::abs(p.g - expected.g) <= 6 &&
+                          std::abs(p.b - expected.b) <= 6;
+            }
+        }
+        EXPECT_GT(inside, 200) << "colour " << c.r << "," << c.g << "," << c.b;
+    }
+}
+
+TEST_F(AtlasCli, ScaleBarMatchesTheMapScale)
+{
+    // On every map page: the bar's "0" and end numbers sit on its ends; with the printed
+    // 1:N the bar's page length must be its ground length within 1 %, and the coordinate
+    // ticks (km) must be as far apart on paper as the same scale puts them.
+    int checked = 0;
+    for (int page : {3, 4, 12, kPages}) {
+        const std::vector<Word> w = words(s_pdf, page);
+        const auto unit = std::find_if(
+            w.begin(), w.end(), [](const Word &x) { return x.text == QStringLiteral("千米"); });
+        const auto ratio = std::find_if(w.begin(), w.end(), [](const Word &x) {
+            return x.text.startsWith(QStringLiteral("1:"));
+        });
+        ASSERT_NE(unit, w.end()) << page;
+        ASSERT_NE(ratio, w.end()) << page;
+        const double denominator = ratio->text.mid(2).toDouble();
+        ASSERT_GT(denominator, 1000) << page;
+        // Tick numbers: above the unit, left of it, on one line.
+        std::vector<Word> numbers;
+        for (const Word &x : w) {
+            bool ok = false;
+            x.text.toDouble(&ok);
+            if (ok && x.xMax < unit->xMin && std::abs(x.yMax - unit->yMax) < 8 &&
+                x.yMax < unit->yMax && x.xMin > ratio->xMin - 10)
+                numbers.push_back(x);
+        }
+        ASSERT_GE(numbers.size(), 3u) << page;
+        std::sort(numbers.begin(), numbers.end(),
+                  [](const Word &a, const Word &b) { return a.xMin < b.xMin; });
+        ASSERT_EQ(numbers.front().text, QStringLiteral("0"));
+        const double barPoints = numbers.back().centreX() - numbers.front().centreX();
+        const double groundMetres = numbers.back().text.toDouble() * 1000.0;
+        const double measured = barPoints / 72.0 * 0.0254 * denominator;
+        EXPECT_NEAR(measured / groundMetres, 1.0, 0.01) << "page " << page;
+
+        // The easting ticks under the frame: numbers (km) on one line below the frame.
+        const double frameBottom = (kFrameY + kFrameH) * 72 / 25.4;
+        std::vector<Word> ticks;
+        for (const Word &x : w) {
+            bool ok = false;
+            x.text.toDouble(&ok);
+            if (ok && x.yMin > frameBottom && x.yMin < frameBottom + 12)
+                ticks.push_back(x);
+        }
+        ASSERT_GE(ticks.size(), 2u) << page;
+        std::sort(ticks.begin(), ticks.end(),
+                  [](const Word &a, const Word &b) { return a.xMin < b.xMin; });
+        const double tickKm = ticks[1].text.toDouble() - ticks[0].text.toDouble();
+        const double tickPoints = ticks[1].centreX() - ticks[0].centreX();
+        const double tickMeasured = tickPoints / 72.0 * 0.0254 * denominator;
+        EXPECT_NEAR(tickMeasured / (tickKm * 1000.0), 1.0, 0.01) << "page " << page;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 4);
+}
+
+TEST_F(AtlasCli, DenseBuildingsAreAnImageSoThePdfStaysSmall)
+{
+    // 20 000 buildings as vector paths on 23 map pages would be tens of MB.
+    EXPECT_LT(QFileInfo(s_pdf).size(), 12 * 1024 * 1024);
+    const QString images = QString::fromUtf8(
+        run(tool("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("4"),
+                                QStringLiteral("-l"), QStringLiteral("4"), s_pdf}));
+    // Header of two lines, then at least the buildings image.
+    EXPECT_GE(images.split(u'\n', Qt::SkipEmptyParts).size(), 3) << images.toStdString();
+}
+
+TEST(AtlasCliPng, PageAtTheChosenResolution)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("总览.png"));
+    const CliResult result = runCli(
+        {QStringLiteral("atlas"), sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
+         QStringLiteral("-o"), png, QStringLiteral("--pages"), QStringLiteral("3"),
+         QStringLiteral("--dpi"), QStringLiteral("100")},
+        600000);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    QFile file(png);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(24);
+    ASSERT_EQ(header.mid(1, 3), QByteArray("PNG"));
+    auto be32 = [&](int offset) {
+        const auto *p = reinterpret_cast<const uchar *>(header.constData()) + offset;
+        return (int(p[0]) << 24) | (int(p[1]) << 16) | (int(p[2]) << 8) | int(p[3]);
+    };
+    // A4 at 100 dpi: 210 mm and 297 mm over 25.4 mm per inch.
+    EXPECT_EQ(be32(16), 827);
+    EXPECT_EQ(be32(20), 1169);
+}
+
+TEST(AtlasCliErrors, BadConfigurationNamesTheKey)
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("坏配置.json"));
+    QFile file(config);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"title": "t", "layout": "a4_portrait",
+                   "layers": [{"id": "a", "source": "x.shp", "role": "zonez"}],
+                   "coverage": {"layer": "a", "name_field": "name"}})");
+    file.close();
+    const CliResult result = runCli({QStringLiteral("atlas"), config, QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("a.pdf"))});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("layers[0].role"))) << result.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("a.pdf"))));
+}
+
+TEST(AtlasCliErrors, PagesOutOfRange)
+{
+    QTemporaryDir dir;
+    const CliResult result = runCli({QStringLiteral("atlas"),
+                                     sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
+                                     QStringLiteral("-o"), dir.filePath(QStringLiteral("a.pdf")),
+                                     QStringLiteral("--pages"), QStringLiteral("20-99")},
+                                    600000);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("--pages"))) << result.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("a.pdf"))));
+}
