@@ -22,6 +22,7 @@ int runConvert(const QStringList &arguments);
 int runOverlay(const QStringList &arguments);
 int runZonal(const QStringList &arguments);
 int runDissolve(const QStringList &arguments);
+int runProject(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.
 void printError(const QString &message);

@@ -21,6 +21,8 @@ const char kUsage[] =
     "  overlay OP A B -o OUT      intersection, union, identity, difference or clip of A by B\n"
     "  zonal UNITS LAYER -o OUT   summarise a vector or raster layer over polygon units\n"
     "  dissolve IN -o OUT         dissolve by fields; eliminate small polygons\n"
+    "  project SUBCOMMAND ...     create, fill and inspect a project file (.riskatlas):\n"
+    "                             create, add-layer, set-model, show, verify, override, ...\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -58,6 +60,8 @@ int main(int argc, char *argv[])
         return runZonal(arguments);
     if (command == QLatin1String("dissolve"))
         return runDissolve(arguments);
+    if (command == QLatin1String("project"))
+        return runProject(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;
