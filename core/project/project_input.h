@@ -24,6 +24,9 @@ struct ProjectInput
     /// no relative path exists, e.g. another Windows drive). For imported inputs, where it
     /// was imported from.
     QString path;
+    /// The same source as an absolute path when it was added: the fallback when the project
+    /// file was moved without its data (schema 2).
+    QString absolutePath;
     QString sourceLayer; ///< layer inside the source (GeoPackage, …); empty for the first/only
     QString sha256;      ///< of the source files when added (see checksumDataset)
     qint64 size = 0;     ///< bytes of the source files when added

@@ -21,7 +21,7 @@ namespace riskatlas::project {
 namespace {
 
 const char kSelectInputs[] = "SELECT name, role, mode, path, source_layer, sha256, size, "
-                             "layer_name, added FROM riskatlas_inputs";
+                             "layer_name, added, absolute_path FROM riskatlas_inputs";
 
 ProjectInput inputFromRow(const SqliteStatement &row)
 {
@@ -36,12 +36,31 @@ ProjectInput inputFromRow(const SqliteStatement &row)
     input.size = row.integer(6);
     input.layerName = row.text(7);
     input.added = row.text(8);
+    input.absolutePath = row.text(9);
     return input;
 }
 
 QString withLayer(const QString &path, const QString &layer)
 {
     return layer.isEmpty() ? path : path + QStringLiteral("|layername=") + layer;
+}
+
+// Where a referenced input is now: relative to the project's folder first (the folder was
+// moved or copied with its data), else the absolute path it was added from (the project file
+// alone was moved). Returns the relative resolution when neither exists, for the message.
+QString locateReferenced(const ProjectInput &input, const QString &folder, bool *viaAbsolute)
+{
+    const QString relative = QDir::cleanPath(QDir(folder).absoluteFilePath(input.path));
+    if (viaAbsolute)
+        *viaAbsolute = false;
+    if (QFileInfo(relative).isFile() || input.absolutePath.isEmpty())
+        return relative;
+    if (QFileInfo(input.absolutePath).isFile()) {
+        if (viaAbsolute)
+            *viaAbsolute = true;
+        return input.absolutePath;
+    }
+    return relative;
 }
 
 } // namespace
@@ -90,15 +109,16 @@ void Project::insertInput(SqliteDatabase &target, const ProjectInput &input, boo
                                  "excluded.mode, path = excluded.path, source_layer = "
                                  "excluded.source_layer, sha256 = excluded.sha256, size = "
                                  "excluded.size, layer_name = excluded.layer_name, added = "
-                                 "excluded.added")
+                                 "excluded.added, absolute_path = excluded.absolute_path")
                 : QString();
     SqliteStatement insert(target, QStringLiteral("INSERT INTO riskatlas_inputs (name, role, mode, "
                                                   "path, source_layer, sha256, size, layer_name, "
-                                                  "added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                                  "?9)") +
+                                                  "added, absolute_path) VALUES (?1, ?2, ?3, ?4, "
+                                                  "?5, ?6, ?7, ?8, ?9, ?10)") +
                                        onConflict);
     insert.bindAll({input.name, input.role, inputModeName(input.mode), input.path,
-                    input.sourceLayer, input.sha256, input.size, input.layerName, input.added});
+                    input.sourceLayer, input.sha256, input.size, input.layerName, input.added,
+                    input.absolutePath});
     insert.run();
 }
 
@@ -163,6 +183,7 @@ ProjectInput Project::addInput(const QString &pathSpec, const QString &role, Inp
     const QString relative = QDir(folder()).relativeFilePath(absolute);
     input.path = QDir::isAbsolutePath(relative) ? QDir::fromNativeSeparators(absolute)
                                                 : QDir::fromNativeSeparators(relative);
+    input.absolutePath = QDir::fromNativeSeparators(absolute);
 
     if (mode == InputMode::Referenced) {
         if (existing && existing->mode == InputMode::Imported) {
@@ -229,8 +250,7 @@ QString Project::inputPathSpec(const QString &name) const
         throw InputError({m_path, name}, QStringLiteral("no such input in the project"));
     if (found->mode == InputMode::Imported)
         return withLayer(m_path, found->layerName);
-    return withLayer(QDir::cleanPath(QDir(folder()).absoluteFilePath(found->path)),
-                     found->sourceLayer);
+    return withLayer(locateReferenced(*found, folder(), nullptr), found->sourceLayer);
 }
 
 QString Project::resolveLayerReference(const QString &reference) const
@@ -265,7 +285,12 @@ QList<InputCheck> Project::verifyInputs(Feedback *feedback) const
             checks.append(check);
             continue;
         }
-        check.path = QDir::cleanPath(QDir(folder()).absoluteFilePath(input.path));
+        bool viaAbsolute = false;
+        check.path = locateReferenced(input, folder(), &viaAbsolute);
+        if (viaAbsolute)
+            check.message = QStringLiteral("not beside the project as \"%1\"; found at the "
+                                           "absolute path it was added from")
+                                .arg(input.path);
         if (!QFileInfo(check.path).isFile()) {
             check.state = InputState::Missing;
             check.message = QStringLiteral("not found at %1 (recorded as \"%2\" relative to the "

@@ -58,7 +58,8 @@ void createVersion1(SqliteDatabase &db)
     registerAttributes(db, QStringLiteral("riskatlas_runs"), QStringLiteral("RiskAtlas run log"));
 }
 
-// Version 2: planner overrides, and the run log records input checksums and errors.
+// Version 2: planner overrides; the run log records input checksums and errors; inputs keep
+// their absolute path as a fallback for a project moved without its data.
 void addOverridesAndChecksums(SqliteDatabase &db)
 {
     db.execute(QStringLiteral(
@@ -67,7 +68,8 @@ void addOverridesAndChecksums(SqliteDatabase &db)
         " reason TEXT NOT NULL CHECK (length(trim(reason)) > 0), user TEXT NOT NULL,"
         " created TEXT NOT NULL, UNIQUE (layer, key));"
         "ALTER TABLE riskatlas_runs ADD COLUMN input_checksums TEXT NOT NULL DEFAULT '{}';"
-        "ALTER TABLE riskatlas_runs ADD COLUMN message TEXT NOT NULL DEFAULT '';"));
+        "ALTER TABLE riskatlas_runs ADD COLUMN message TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE riskatlas_inputs ADD COLUMN absolute_path TEXT NOT NULL DEFAULT '';"));
     registerAttributes(db, QStringLiteral("riskatlas_overrides"),
                        QStringLiteral("RiskAtlas planner overrides: level, reason, who, when"));
 }

@@ -183,6 +183,29 @@ TEST(ProjectFileTest, ReferencedInputsAreFoundAfterTheFolderMoves)
     EXPECT_GT(townships.features.size(), 0u);
 }
 
+TEST(ProjectFileTest, AProjectMovedWithoutItsDataFallsBackToTheAbsolutePath)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(QDir().mkpath(dir.filePath(QStringLiteral("data"))));
+    ASSERT_TRUE(QDir().mkpath(dir.filePath(QStringLiteral("elsewhere/deeper"))));
+    copyTownships(dir.filePath(QStringLiteral("data")));
+    {
+        Project project = Project::create(dir.filePath(QStringLiteral("p.riskatlas")));
+        project.addInput(dir.filePath(QStringLiteral("data/townships.shp")),
+                         QStringLiteral("townships"), InputMode::Referenced);
+    }
+    const QString moved = dir.filePath(QStringLiteral("elsewhere/deeper/p.riskatlas"));
+    ASSERT_TRUE(QFile::rename(dir.filePath(QStringLiteral("p.riskatlas")), moved));
+    const Project project = Project::open(moved);
+    const QList<InputCheck> checks = project.verifyInputs();
+    ASSERT_EQ(checks.size(), 1);
+    EXPECT_EQ(checks[0].state, InputState::Ok);
+    EXPECT_EQ(checks[0].path, dir.filePath(QStringLiteral("data/townships.shp")));
+    EXPECT_TRUE(checks[0].message.contains(QStringLiteral("absolute path")));
+    EXPECT_EQ(project.inputPathSpec(QStringLiteral("townships")),
+              dir.filePath(QStringLiteral("data/townships.shp")));
+}
+
 TEST(ProjectFileTest, ChangedAndMissingInputsAreReportedBeforeARun)
 {
     QTemporaryDir dir;

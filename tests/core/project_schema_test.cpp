@@ -50,6 +50,11 @@ TEST(ProjectSchemaTest, OlderFileIsMigratedAndKeepsItsData)
     EXPECT_EQ(runs[0].softwareVersion, QStringLiteral("riskatlas 0.0.9"));
     EXPECT_EQ(runs[0].parameters.value(QStringLiteral("a")).toInt(), 1);
     EXPECT_TRUE(runs[0].inputChecksums.isEmpty());
+    EXPECT_EQ(project
+                  .query(QStringLiteral("SELECT count(*) FROM pragma_table_info("
+                                        "'riskatlas_inputs') WHERE name = 'absolute_path'"))[0][0]
+                  .toLongLong(),
+              1);
     // The version-2 table works.
     PlannerOverride entry;
     entry.layer = QStringLiteral("zones");
