@@ -74,20 +74,6 @@ QJsonObject overrideJson(const project::PlannerOverride &entry)
             {QStringLiteral("created"), entry.created}};
 }
 
-QJsonObject runJson(const project::RunRecord &run)
-{
-    return {{QStringLiteral("id"), run.id},
-            {QStringLiteral("started"), run.started},
-            {QStringLiteral("finished"), run.finished},
-            {QStringLiteral("duration_s"), run.durationSeconds},
-            {QStringLiteral("software_version"), run.softwareVersion},
-            {QStringLiteral("status"), run.status},
-            {QStringLiteral("message"), run.message},
-            {QStringLiteral("parameters"), run.parameters},
-            {QStringLiteral("input_checksums"), run.inputChecksums},
-            {QStringLiteral("outputs"), run.outputs}};
-}
-
 // Parses a subcommand's arguments and checks the count of positional ones.
 bool parseSub(QCommandLineParser &parser, const QStringList &arguments, int positionals,
               const QString &usage, int &exitCode)
@@ -166,9 +152,12 @@ int addLayer(const QStringList &arguments)
         parser.positionalArguments()[1], parser.value(role),
         parser.isSet(import) ? project::InputMode::Imported : project::InputMode::Referenced,
         parser.value(name), parser.isSet(replace), &feedback);
+    const QString source = added.sourceLayer.isEmpty()
+                               ? added.path
+                               : added.path + QStringLiteral("|layername=") + added.sourceLayer;
     std::printf("%s: input \"%s\" (%s, %s) %s, sha256 %s\n", utf8(opened.path()).constData(),
                 utf8(added.name).constData(), utf8(added.role).constData(),
-                utf8(project::inputModeName(added.mode)).constData(), utf8(added.path).constData(),
+                utf8(project::inputModeName(added.mode)).constData(), utf8(source).constData(),
                 utf8(added.sha256).constData());
     return Success;
 }
@@ -262,7 +251,7 @@ int show(const QStringList &arguments)
         overrides.append(overrideJson(entry));
     QJsonArray runs;
     for (const project::RunRecord &run : opened.runs())
-        runs.append(runJson(run));
+        runs.append(project::runRecordToJson(run));
 
     if (parser.isSet(json)) {
         const QJsonObject document{

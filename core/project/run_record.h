@@ -23,4 +23,9 @@ struct RunRecord
     QJsonObject outputs;        ///< output name → {"path": …, "sha256": …, "features": …}
 };
 
+/// The record as JSON (keys as the riskatlas_runs columns: id, started, finished, duration_s,
+/// software_version, status, message, parameters, input_checksums, outputs), for `project show
+/// --json` and the run log exported with the submission package.
+QJsonObject runRecordToJson(const RunRecord &run);
+
 } // namespace riskatlas::project

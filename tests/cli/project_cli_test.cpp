@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,13 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     EXPECT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(content);
     return path;
+}
+
+// The CLI beside this test's build: tests/ and app/cli/ in the same build tree.
+QString builtCli()
+{
+    const QFileInfo self(QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget());
+    return QDir(self.absolutePath()).filePath(QStringLiteral("../app/cli/riskatlas-cli"));
 }
 
 QByteArray sha256Of(const QString &path)
@@ -197,11 +205,11 @@ TEST(ProjectCliTest, KillingAnImportLeavesThePreviousProject)
     const qint64 sizeBefore = QFileInfo(project).size();
 
     QProcess child;
-    child.start(cliPath(), {QStringLiteral("project"), QStringLiteral("add-layer"), project,
-                            sampleDataPath(QStringLiteral("yongjia/census.gpkg")) +
-                                QStringLiteral("|layername=buildings"),
-                            QStringLiteral("--role"), QStringLiteral("buildings"),
-                            QStringLiteral("--import")});
+    child.start(builtCli(), {QStringLiteral("project"), QStringLiteral("add-layer"), project,
+                             sampleDataPath(QStringLiteral("yongjia/census.gpkg")) +
+                                 QStringLiteral("|layername=buildings"),
+                             QStringLiteral("--role"), QStringLiteral("buildings"),
+                             QStringLiteral("--import")});
     ASSERT_TRUE(child.waitForStarted());
     // Killed once the copy being saved has grown past the original: GDAL is writing buildings.
     bool killed = false;

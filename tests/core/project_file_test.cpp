@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <ogr_api.h>
@@ -344,6 +345,12 @@ TEST(ProjectFileTest, StoredResultsReadBackIdenticallyAndRunsAreLogged)
     EXPECT_EQ(runs[0].softwareVersion, QStringLiteral("riskatlas " RISKATLAS_VERSION));
     EXPECT_EQ(runs[0].parameters.value(QStringLiteral("five_colour_model")).toString(),
               QStringLiteral("abc"));
+    const QJsonObject json = runRecordToJson(runs[1]);
+    EXPECT_EQ(json.value(QStringLiteral("id")).toInteger(), 2);
+    EXPECT_EQ(json.value(QStringLiteral("duration_s")).toDouble(), 2.5);
+    EXPECT_EQ(
+        json.value(QStringLiteral("outputs")).toObject().value(QStringLiteral("five_colour_zones")),
+        3);
     EXPECT_THROW(project.readLayer(QStringLiteral("nothing")), InputError);
 }
 

@@ -29,11 +29,6 @@ QString sampleDataPath(const QString &relative)
     return QDir(sourceDir()).filePath(QStringLiteral("sample-data/") + relative);
 }
 
-QString cliPath()
-{
-    return QStringLiteral(RISKATLAS_CLI_PATH);
-}
-
 CliResult runCli(const QStringList &arguments, int timeoutMs)
 {
     QProcess process;

@@ -23,9 +23,6 @@ struct CliResult
     QString err;
 };
 
-/// The built riskatlas-cli, for tests that drive the process themselves (e.g. kill it).
-QString cliPath();
-
 /// Runs the built riskatlas-cli with `arguments`; waits up to `timeoutMs`.
 CliResult runCli(const QStringList &arguments, int timeoutMs = 120000);
 
