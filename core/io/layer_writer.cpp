@@ -256,9 +256,12 @@ std::vector<const char *> optionPointers(const QList<QByteArray> &options)
 }
 
 // Writes `layer` with GDAL into `path` (inside the temporary folder).
+// With `intoExisting`, `path` is an existing dataset opened for update, and a layer of the same
+// name in it is replaced.
 void writeWithGdal(const model::VectorLayer &layer, const QString &path, const GdalTarget &target,
                    const QString &layerName, const QString &displayPath, const QString &encoding,
-                   bool isShapefile, WriteReport *report, Feedback *feedback)
+                   bool isShapefile, WriteReport *report, Feedback *feedback,
+                   bool intoExisting = false)
 {
     gdal::ensureRegistered();
     gdal::ErrorCapture errors;
@@ -268,8 +271,28 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
                                                  .arg(QString::fromLatin1(target.driver)));
     const QByteArray pathBytes = QFile::encodeName(path);
     auto datasetOptions = optionPointers(target.datasetOptions);
-    gdal::DatasetPtr dataset(GDALCreate(driver, pathBytes.constData(), 0, 0, 0, GDT_Unknown,
-                                        const_cast<char **>(datasetOptions.data())));
+    gdal::DatasetPtr dataset;
+    if (intoExisting) {
+        const char *const drivers[] = {target.driver.constData(), nullptr};
+        dataset.reset(GDALOpenEx(pathBytes.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers,
+                                 nullptr, nullptr));
+        if (!dataset)
+            throw ProcessingError(
+                {displayPath},
+                QStringLiteral("cannot open for update: %1").arg(errors.lastMessage()));
+        const QByteArray existingName = layerName.toUtf8();
+        for (int i = GDALDatasetGetLayerCount(dataset.get()) - 1; i >= 0; --i) {
+            OGRLayerH existing = GDALDatasetGetLayer(dataset.get(), i);
+            if (existing && existingName == OGR_L_GetName(existing) &&
+                GDALDatasetDeleteLayer(dataset.get(), i) != OGRERR_NONE)
+                throw ProcessingError(
+                    {displayPath, layerName},
+                    QStringLiteral("cannot replace the layer: %1").arg(errors.lastMessage()));
+        }
+    } else {
+        dataset.reset(GDALCreate(driver, pathBytes.constData(), 0, 0, 0, GDT_Unknown,
+                                 const_cast<char **>(datasetOptions.data())));
+    }
     if (!dataset)
         throw ProcessingError({displayPath},
                               QStringLiteral("cannot create: %1").arg(errors.lastMessage()));
@@ -612,6 +635,19 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
             "GPKG", "ESRI Shapefile", "ESRI Shapefile (zip)", "GeoJSON", "CSV", "XLSX"};
         report->driver = QString::fromLatin1(driverNames[int(*format)]);
     }
+}
+
+void writeLayerIntoGeoPackage(const model::VectorLayer &layer, const QString &gpkgPath,
+                              const QString &layerName, Feedback *feedback)
+{
+    if (!QFileInfo(gpkgPath).isFile())
+        throw InputError({gpkgPath}, QStringLiteral("no such GeoPackage"));
+    if (layerName.isEmpty())
+        throw InputError({gpkgPath}, QStringLiteral("a layer needs a name"));
+    if (feedback)
+        feedback->setStep(QStringLiteral("writing"));
+    writeWithGdal(layer, gpkgPath, {"GPKG", {}, {"SPATIAL_INDEX=YES"}}, layerName, gpkgPath,
+                  QStringLiteral("UTF-8"), false, nullptr, feedback, true);
 }
 
 } // namespace riskatlas::io

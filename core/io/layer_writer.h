@@ -51,4 +51,13 @@ void writeLayer(const model::VectorLayer &layer, const QString &outPath,
                 const WriteOptions &options = {}, WriteReport *report = nullptr,
                 Feedback *feedback = nullptr);
 
+/// Adds `layer` to the existing GeoPackage `gpkgPath` as layer `layerName` (with a spatial
+/// index), replacing a layer of that name. Unlike writeLayer this writes in place and is not
+/// atomic on its own: callers that need atomicity write into a copy and rename it, as
+/// core/project does. The layer's features get new FIDs 1…n in order.
+/// Throws InputError (no such file, empty name), ProcessingError (GDAL failure),
+/// CancelledError.
+void writeLayerIntoGeoPackage(const model::VectorLayer &layer, const QString &gpkgPath,
+                              const QString &layerName, Feedback *feedback = nullptr);
+
 } // namespace riskatlas::io
