@@ -142,6 +142,7 @@ int runDissolve(const QStringList &arguments)
     ProgressBar bar(feedback);
     try {
         io::ReadOptions readOptions;
+        readOptions.threads = threadCount;
         if (parser.isSet(sourceSrs))
             readOptions.sourceCrs = crs::Crs::fromUserInput(parser.value(sourceSrs));
         io::WriteOptions writeOptions;

@@ -105,6 +105,7 @@ int runOverlay(const QStringList &arguments)
     options.feedback = &feedback;
     try {
         io::ReadOptions readOptions;
+        readOptions.threads = options.threads;
         if (parser.isSet(sourceSrs))
             readOptions.sourceCrs = crs::Crs::fromUserInput(parser.value(sourceSrs));
         io::WriteOptions writeOptions;

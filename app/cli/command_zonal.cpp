@@ -121,7 +121,9 @@ int runZonal(const QStringList &arguments)
         if (parser.isSet(sourceSrs))
             fallbackCrs = crs::Crs::fromUserInput(parser.value(sourceSrs));
         auto read = [&](const QString &spec) {
-            model::VectorLayer layer = io::readLayer(spec, {}, nullptr, &feedback);
+            io::ReadOptions readOptions;
+            readOptions.threads = threadCount;
+            model::VectorLayer layer = io::readLayer(spec, readOptions, nullptr, &feedback);
             if (!layer.crs.isValid() && fallbackCrs.isValid())
                 layer.crs = fallbackCrs;
             return layer;

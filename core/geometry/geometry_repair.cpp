@@ -8,7 +8,9 @@
 #include "core/feedback.h"
 #include "core/geometry/layer_extent.h"
 #include "core/geos/geometry_parts.h"
+#include "core/overlay/parallel_chunks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -80,8 +82,44 @@ geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
     return geos::makeCollection(context, geos::multiTypeForDimension(dimension), std::move(parts));
 }
 
-void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback)
+void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback,
+                       int threads)
 {
+    // Parsing and validating every geometry is most of the work and needs no order, so it runs
+    // on all threads; the rare repairs then run in feature order here, so the report and the
+    // result are the same whatever the number of threads.
+    enum class State : char { NoGeometry, Empty, Valid, Invalid };
+    std::vector<State> states(layer.features.size(), State::NoGeometry);
+    overlay::ChunkOptions chunks;
+    chunks.threads = threads;
+    chunks.chunkSize = 1024;
+    chunks.feedback = feedback;
+    overlay::runChunked<char>(
+        layer.features.size(), chunks, [] { return std::make_unique<geos::Context>(); },
+        [&](std::unique_ptr<geos::Context> &worker, std::size_t begin, std::size_t end,
+            std::vector<char> &) {
+            for (std::size_t i = begin; i < end; ++i) {
+                const QByteArray &wkb = layer.features[i].wkb;
+                if (wkb.isEmpty())
+                    continue;
+                const geos::GeometryPtr geometry = geos::fromWkb(*worker, wkb);
+                if (GEOSisEmpty_r(worker->handle(), geometry.get()))
+                    states[i] = State::Empty;
+                else if (GEOSisValid_r(worker->handle(), geometry.get()) == 1)
+                    states[i] = State::Valid;
+                else
+                    states[i] = State::Invalid;
+            }
+        });
+    if (std::find(states.begin(), states.end(), State::Empty) == states.end() &&
+        std::find(states.begin(), states.end(), State::Invalid) == states.end()) {
+        for (const State state : states)
+            report.checked += state == State::NoGeometry ? 0 : 1;
+        if (feedback)
+            feedback->setProgress(100.0);
+        return;
+    }
+
     geos::Context context;
     // Areas for the report are measured in metres where the layer has a CRS.
     std::optional<crs::CoordinateTransform> toMetric;
@@ -120,23 +158,20 @@ void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback
             feedback->throwIfCanceled();
             feedback->setProgress(100.0 * double(index) / total);
         }
-        ++index;
-        if (feature.wkb.isEmpty()) {
+        const State state = states[std::size_t(index++)];
+        if (state == State::NoGeometry || state == State::Valid) {
+            report.checked += state == State::Valid ? 1 : 0;
             kept.push_back(std::move(feature));
             continue;
         }
         ++report.checked;
-        geos::GeometryPtr geometry = geos::fromWkb(context, feature.wkb);
-        if (GEOSisEmpty_r(context.handle(), geometry.get())) {
+        if (state == State::Empty) {
             report.entries.append({feature.fid, QStringLiteral("empty geometry"), kNaN, kNaN,
                                    QStringLiteral("dropped: empty geometry")});
             ++report.dropped;
             continue;
         }
-        if (GEOSisValid_r(context.handle(), geometry.get()) == 1) {
-            kept.push_back(std::move(feature));
-            continue;
-        }
+        geos::GeometryPtr geometry = geos::fromWkb(context, feature.wkb);
         ++report.invalid;
         const int dimension = dimensionOf(context, geometry.get());
         const QString problem = invalidityReason(context, geometry.get());

@@ -47,8 +47,9 @@ geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
 /// Validates every feature of `layer` with GEOS; repairs invalid ones in place with
 /// makeValidKeepingDimension and drops empty or collapsed ones, recording each in `report`.
 /// Areas in the report are measured in the layer's metric CRS (metricCrsFor), or in layer
-/// units when it has no CRS. Throws CancelledError through `feedback`.
+/// units when it has no CRS. Validation runs on `threads` worker threads (0 = all cores);
+/// the result and the report do not depend on it. Throws CancelledError through `feedback`.
 void validateAndRepair(model::VectorLayer &layer, RepairReport &report,
-                       Feedback *feedback = nullptr);
+                       Feedback *feedback = nullptr, int threads = 0);
 
 } // namespace riskatlas::geometry

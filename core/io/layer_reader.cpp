@@ -20,14 +20,24 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <exception>
 #include <optional>
+#include <thread>
+#include <utility>
 
 namespace riskatlas::io {
 
 namespace {
+
+// Below this many features a second connection costs more than it saves.
+constexpr qint64 kParallelReadMinimum = 20000;
 
 model::FieldType fieldTypeFor(OGRFieldDefnH field)
 {
@@ -52,12 +62,19 @@ QByteArray geometryToWkb(OGRGeometryH source)
 {
     if (!source)
         return {};
-    gdal::GeometryPtr geometry(OGR_G_Clone(source));
-    if (OGR_GT_IsNonLinear(OGR_G_GetGeometryType(geometry.get())))
-        geometry.reset(OGR_G_GetLinearGeometry(geometry.get(), 0, nullptr));
-    OGR_G_FlattenTo2D(geometry.get());
-    QByteArray wkb(qsizetype(OGR_G_WkbSizeEx(geometry.get())), Qt::Uninitialized);
-    OGR_G_ExportToIsoWkb(geometry.get(), wkbNDR, reinterpret_cast<unsigned char *>(wkb.data()));
+    // Most layers are already linear 2D: export those without a copy.
+    gdal::GeometryPtr converted;
+    OGRGeometryH geometry = source;
+    const OGRwkbGeometryType type = OGR_G_GetGeometryType(source);
+    if (OGR_GT_IsNonLinear(type) || OGR_GT_HasZ(type) || OGR_GT_HasM(type)) {
+        converted.reset(OGR_G_Clone(source));
+        if (OGR_GT_IsNonLinear(type))
+            converted.reset(OGR_G_GetLinearGeometry(converted.get(), 0, nullptr));
+        OGR_G_FlattenTo2D(converted.get());
+        geometry = converted.get();
+    }
+    QByteArray wkb(qsizetype(OGR_G_WkbSizeEx(geometry)), Qt::Uninitialized);
+    OGR_G_ExportToIsoWkb(geometry, wkbNDR, reinterpret_cast<unsigned char *>(wkb.data()));
     return wkb;
 }
 
@@ -73,13 +90,18 @@ public:
 
     std::optional<QString> decode(const char *bytes) const
     {
-        const QByteArray raw(bytes);
         if (isUtf8()) {
-            if (const auto text = decodeStrict(raw, m_encoding))
+            // Most text is plain ASCII or valid UTF-8, which Qt checks far faster than a
+            // conversion through iconv per value; iconv stays the judge of anything Qt rejects.
+            const auto view = QByteArrayView(bytes, qsizetype(std::strlen(bytes)));
+            if (std::all_of(view.begin(), view.end(), [](char c) { return uchar(c) < 0x80; }))
+                return QString::fromLatin1(view);
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            QString text = utf8.decode(view);
+            if (!utf8.hasError())
                 return text;
-            return std::nullopt;
         }
-        return decodeStrict(raw, m_encoding);
+        return decodeStrict(QByteArray(bytes), m_encoding);
     }
     QString lossy(const char *bytes) const { return QString::fromUtf8(bytes); }
     const QString &encoding() const { return m_encoding; }
@@ -249,6 +271,76 @@ QString copyShapefileSet(const ShapefileIntegrity &integrity, const QString &dir
     return target;
 }
 
+// Reads the features `layer` gives (up to `limit` when not negative) onto `out`; `done`
+// counts features across the threads reading one layer, for progress over `total`. Only the
+// thread given `progress` reports it; every thread checks `cancel`. Returns the count read.
+qint64 readFeatures(OGRLayerH layer, const DatasetPath &source, const model::Fields &fields,
+                    const TextDecoder &decoder, qint64 limit, qint64 total,
+                    std::atomic<qint64> &done, gdal::ErrorCapture &errors,
+                    std::vector<model::Feature> &out, ReadReport *report, Feedback *progress,
+                    Feedback *cancel)
+{
+    const int fieldCount = int(fields.size());
+    qint64 index = 0;
+    for (;;) {
+        if (limit >= 0 && index >= limit)
+            break;
+        gdal::FeaturePtr feature(OGR_L_GetNextFeature(layer));
+        if (errors.hasFailure()) {
+            throw InputError(
+                {source.path, source.displayLayer(), index + 1, QStringLiteral("feature")},
+                errors.lastMessage());
+        }
+        if (!feature)
+            break;
+        if ((index % 512) == 0) {
+            if (cancel)
+                cancel->throwIfCanceled();
+            const qint64 sofar = done.fetch_add(512) + 512;
+            if (progress && total > 0)
+                progress->setProgress(100.0 * double(std::min(sofar, total)) / double(total));
+        }
+        model::Feature read;
+        read.fid = OGR_F_GetFID(feature.get());
+        const ErrorLocation where{source.path, source.displayLayer(), read.fid,
+                                  QStringLiteral("fid")};
+        read.attributes.reserve(fieldCount);
+        for (int i = 0; i < fieldCount; ++i) {
+            read.attributes.append(fieldValue(feature.get(), i, fields[i].type, decoder, where,
+                                              report, fields[i].name));
+        }
+        read.wkb = geometryToWkb(OGR_F_GetGeometryRef(feature.get()));
+        out.push_back(std::move(read));
+        ++index;
+    }
+    return index;
+}
+
+QString quotedIdentifier(const QString &identifier)
+{
+    QString escaped = identifier;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+std::pair<qint64, qint64> fidRange(GDALDatasetH dataset, const QString &table,
+                                   const QString &fidColumn)
+{
+    const QByteArray sql = QStringLiteral("SELECT MIN(%1), MAX(%1) FROM %2")
+                               .arg(quotedIdentifier(fidColumn), quotedIdentifier(table))
+                               .toUtf8();
+    OGRLayerH rows = GDALDatasetExecuteSQL(dataset, sql.constData(), nullptr, nullptr);
+    std::pair<qint64, qint64> range{0, -1};
+    if (rows) {
+        if (gdal::FeaturePtr row{OGR_L_GetNextFeature(rows)}) {
+            range = {OGR_F_GetFieldAsInteger64(row.get(), 0),
+                     OGR_F_GetFieldAsInteger64(row.get(), 1)};
+        }
+        GDALDatasetReleaseResultSet(dataset, rows);
+    }
+    return range;
+}
+
 model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &options,
                                  ReadReport *report, Feedback *feedback)
 {
@@ -358,40 +450,80 @@ model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &o
     }
 
     const qint64 total = OGR_L_GetFeatureCount(layer, 1);
+    const QString driverName =
+        QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get())));
+    const int threads = options.threads > 0 ? options.threads
+                                            : std::max(1, int(std::thread::hardware_concurrency()));
+    const QString fidColumn = QString::fromUtf8(OGR_L_GetFIDColumn(layer));
+    if (driverName == QLatin1String("GPKG") && threads > 1 && readLimit < 0 &&
+        total >= kParallelReadMinimum && !fidColumn.isEmpty()) {
+        // GeoPackage rows come in fid order, so fid ranges read on separate connections and
+        // put end to end give the same layer as one pass.
+        errors.clear();
+        const QString table = QString::fromUtf8(OGR_L_GetName(layer));
+        const auto [minFid, maxFid] = fidRange(dataset.get(), table, fidColumn);
+        const qint64 span = maxFid - minFid + 1;
+        std::vector<std::vector<model::Feature>> parts(std::size_t(threads));
+        std::vector<ReadReport> partReports(std::size_t(threads));
+        std::vector<std::exception_ptr> partErrors(std::size_t(threads));
+        std::atomic<qint64> done{0};
+        auto readPart = [&](int part) {
+            try {
+                const qint64 from = minFid + span * part / threads;
+                const qint64 to = minFid + span * (part + 1) / threads;
+                gdal::ErrorCapture partErrorCapture;
+                gdal::DatasetPtr partDataset(GDALOpenEx(pathBytes.constData(),
+                                                        GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                                        openOptions.data(), nullptr));
+                if (!partDataset)
+                    throw InputError({source.path}, partErrorCapture.lastMessage());
+                OGRLayerH partLayer = pickLayer(partDataset.get(), source);
+                const QByteArray filter = QStringLiteral("%1 >= %2 AND %1 < %3")
+                                              .arg(quotedIdentifier(fidColumn))
+                                              .arg(from)
+                                              .arg(to)
+                                              .toUtf8();
+                if (OGR_L_SetAttributeFilter(partLayer, filter.constData()) != OGRERR_NONE)
+                    throw InputError({source.path}, partErrorCapture.lastMessage());
+                readFeatures(partLayer, source, result.fields, decoder, -1, total, done,
+                             partErrorCapture, parts[std::size_t(part)],
+                             report ? &partReports[std::size_t(part)] : nullptr,
+                             part == 0 ? feedback : nullptr, feedback);
+            } catch (...) {
+                partErrors[std::size_t(part)] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int part = 1; part < threads; ++part)
+            pool.emplace_back(readPart, part);
+        readPart(0);
+        for (std::thread &thread : pool)
+            thread.join();
+        for (const std::exception_ptr &error : partErrors) {
+            if (error)
+                std::rethrow_exception(error);
+        }
+        std::size_t count = 0;
+        for (const auto &part : parts)
+            count += part.size();
+        result.features.reserve(count);
+        for (int part = 0; part < threads; ++part) {
+            auto &features = parts[std::size_t(part)];
+            std::move(features.begin(), features.end(), std::back_inserter(result.features));
+            features = {};
+            if (report)
+                report->fileRepairs.append(partReports[std::size_t(part)].fileRepairs);
+        }
+        return result;
+    }
+
     if (total > 0)
         result.features.reserve(size_t(total));
     OGR_L_ResetReading(layer);
-    qint64 index = 0;
     errors.clear();
-    for (;;) {
-        if (readLimit >= 0 && index >= readLimit)
-            break;
-        gdal::FeaturePtr feature(OGR_L_GetNextFeature(layer));
-        if (errors.hasFailure()) {
-            throw InputError(
-                {source.path, source.displayLayer(), index + 1, QStringLiteral("feature")},
-                errors.lastMessage());
-        }
-        if (!feature)
-            break;
-        if (feedback && (index % 512) == 0) {
-            feedback->throwIfCanceled();
-            if (total > 0)
-                feedback->setProgress(100.0 * double(index) / double(total));
-        }
-        model::Feature out;
-        out.fid = OGR_F_GetFID(feature.get());
-        const ErrorLocation where{source.path, source.displayLayer(), out.fid,
-                                  QStringLiteral("fid")};
-        out.attributes.reserve(fieldCount);
-        for (int i = 0; i < fieldCount; ++i) {
-            out.attributes.append(fieldValue(feature.get(), i, result.fields[i].type, decoder,
-                                             where, report, result.fields[i].name));
-        }
-        out.wkb = geometryToWkb(OGR_F_GetGeometryRef(feature.get()));
-        result.features.push_back(std::move(out));
-        ++index;
-    }
+    std::atomic<qint64> done{0};
+    const qint64 index = readFeatures(layer, source, result.fields, decoder, readLimit, total, done,
+                                      errors, result.features, report, feedback, feedback);
     if (readLimit >= 0 && report) {
         const qint64 declared = std::max(integrity->shxRecords, integrity->dbfRecords);
         report->fileRepairs.append(QStringLiteral("read %1 complete records; %2 damaged "
@@ -555,7 +687,8 @@ model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options
         if (feedback)
             feedback->setStep(QStringLiteral("checking geometries"));
         geometry::RepairReport scratch;
-        geometry::validateAndRepair(layer, report ? report->geometry : scratch, feedback);
+        geometry::validateAndRepair(layer, report ? report->geometry : scratch, feedback,
+                                    options.threads);
         layer.geometryValidated = true;
     }
     return layer;

@@ -27,6 +27,9 @@ struct ReadOptions
     bool repair = false;
     /// Validate geometries and repair invalid ones (MakeValid), as every analysis needs.
     bool validateGeometry = true;
+    /// Worker threads for reading and validating geometries (0 = all cores); the layer read
+    /// does not depend on it.
+    int threads = 0;
 };
 
 struct ReadReport

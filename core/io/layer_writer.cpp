@@ -8,6 +8,7 @@
 #include "core/gdal/gdal_error_capture.h"
 #include "core/gdal/gdal_handles.h"
 #include "core/gdal/ogr_geometry_type.h"
+#include "core/io/gpkg_spatial_index.h"
 #include "core/io/shapefile_field_names.h"
 #include "core/io/text_encoding.h"
 #include "core/io/zip_archive.h"
@@ -244,6 +245,9 @@ struct GdalTarget
     QByteArray driver;
     QList<QByteArray> datasetOptions;
     QList<QByteArray> layerOptions;
+    /// GeoPackage: the layer is created without GDAL's index, which SQLite's R*-tree fills
+    /// one row at a time, and addGpkgSpatialIndex() packs the index after the features.
+    bool packedSpatialIndex = false;
 };
 
 std::vector<const char *> optionPointers(const QList<QByteArray> &options)
@@ -369,6 +373,10 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
     const bool transactions = GDALDatasetTestCapability(dataset.get(), ODsCTransactions);
     if (transactions)
         GDALDatasetStartTransaction(dataset.get(), 0);
+    const bool packIndex = target.packedSpatialIndex && geometryType != wkbNone;
+    std::vector<GpkgIndexEntry> indexEntries;
+    if (packIndex)
+        indexEntries.reserve(layer.features.size());
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(out);
     const double total = double(std::max<size_t>(layer.features.size(), 1));
     qint64 index = 0;
@@ -403,7 +411,19 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
             throw ProcessingError(
                 {displayPath, {}, feature.fid, QStringLiteral("fid")},
                 QStringLiteral("cannot write feature: %1").arg(errors.lastMessage()));
+        if (packIndex) {
+            OGRGeometryH written = OGR_F_GetGeometryRef(outFeature.get());
+            if (written && !OGR_G_IsEmpty(written)) {
+                OGREnvelope envelope;
+                OGR_G_GetEnvelope(written, &envelope);
+                indexEntries.push_back({OGR_F_GetFID(outFeature.get()), envelope.MinX,
+                                        envelope.MinY, envelope.MaxX, envelope.MaxY});
+            }
+        }
     }
+    const QString tableName = QString::fromUtf8(OGR_L_GetName(out));
+    const QString geometryColumn = QString::fromUtf8(OGR_L_GetGeometryColumn(out));
+    const QString fidColumn = QString::fromUtf8(OGR_L_GetFIDColumn(out));
     if (transactions && GDALDatasetCommitTransaction(dataset.get()) != OGRERR_NONE)
         throw ProcessingError({displayPath},
                               QStringLiteral("cannot commit: %1").arg(errors.lastMessage()));
@@ -411,6 +431,11 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
     if (errors.hasFailure())
         throw ProcessingError({displayPath},
                               QStringLiteral("cannot finish: %1").arg(errors.lastMessage()));
+    if (packIndex) {
+        if (feedback)
+            feedback->throwIfCanceled();
+        addGpkgSpatialIndex(path, tableName, geometryColumn, fidColumn, indexEntries, displayPath);
+    }
     if (feedback)
         feedback->setProgress(100.0);
 }
@@ -555,7 +580,7 @@ void writeLayer(const model::VectorLayer &input, const QString &outPath,
     switch (*format) {
     case Format::GeoPackage:
         writeWithGdal(*layer, temp.filePath(outInfo.fileName()),
-                      {"GPKG", {}, {"SPATIAL_INDEX=YES"}}, layerName, outPath, encoding, false,
+                      {"GPKG", {}, {"SPATIAL_INDEX=NO"}, true}, layerName, outPath, encoding, false,
                       report, feedback);
         written = finalNames;
         break;

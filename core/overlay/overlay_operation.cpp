@@ -489,7 +489,12 @@ std::vector<ChunkOutput> runPass(const Pass &pass, const RetryLadder &ladder, in
 {
     ChunkOptions chunkOptions;
     chunkOptions.threads = options.threads;
-    chunkOptions.chunkSize = kChunkSize;
+    // Few subjects (union's B−A pass: a county's townships over a fine grid) are each heavy:
+    // hand them out in small chunks, or one thread gets them all. The output is concatenated
+    // in subject order whatever the chunk size.
+    const std::size_t perThread =
+        pass.subjects->features.size() / (8 * std::size_t(effectiveThreadCount(options.threads)));
+    chunkOptions.chunkSize = std::clamp<std::size_t>(perThread, 1, kChunkSize);
     // Progress and cancel are handled per feature below, over both passes of a union.
     chunkOptions.feedback = nullptr;
     Feedback *feedback = options.feedback;

@@ -139,6 +139,128 @@ geos::GeometryPtr robustIntersection(const geos::Context &context, const GEOSGeo
     return geos::own(context, result);
 }
 
+// Points: usually few units and many points. The points, not the units, are cut into chunks
+// over the threads (one chunk per unit leaves a thread idle behind the largest unit), and each
+// thread prepares its own copy of the units. A point counts in a unit that contains it, as in
+// QGIS. Memberships are merged in point order, so sums do not depend on the thread count.
+std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
+                                        const model::VectorLayer &metricUnits,
+                                        const model::VectorLayer &layer,
+                                        const model::VectorLayer &metricLayer,
+                                        const std::vector<std::optional<double>> &values,
+                                        std::size_t classCount, int threads, Feedback *feedback)
+{
+    const std::size_t unitCount = metricUnits.features.size();
+    std::vector<UnitResult> results(unitCount);
+    {
+        const geos::Context context;
+        for (std::size_t u = 0; u < unitCount; ++u) {
+            results[u].classArea.assign(classCount, 0.0);
+            const model::Feature &unitFeature = metricUnits.features[u];
+            if (unitFeature.wkb.isEmpty())
+                continue;
+            geos::GeometryPtr unit;
+            try {
+                unit = geos::fromWkb(context, unitFeature.wkb);
+            } catch (const ProcessingError &error) {
+                throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
+            }
+            if (GEOSisEmpty_r(context.handle(), unit.get()) == 1)
+                continue;
+            results[u].hasGeometry = true;
+            GEOSArea_r(context.handle(), unit.get(), &results[u].unitArea);
+        }
+    }
+
+    struct Member
+    {
+        std::size_t unit;
+        std::size_t point;
+    };
+    // Member order matters for destruction: the tree refers to the units, the prepared units
+    // to the units, everything to the context.
+    struct PointWorker
+    {
+        geos::Context context;
+        std::vector<geos::GeometryPtr> units;
+        std::vector<geos::PreparedPtr> prepared;
+        std::unique_ptr<geos::StrTree> tree;
+        std::vector<std::size_t> candidates;
+    };
+    ChunkOptions chunkOptions;
+    chunkOptions.threads = threads;
+    chunkOptions.chunkSize = 2048;
+    chunkOptions.feedback = feedback;
+    const std::vector<Member> members = runChunked<Member>(
+        metricLayer.features.size(), chunkOptions,
+        [&] {
+            auto worker = std::make_unique<PointWorker>();
+            const GEOSContextHandle_t handle = worker->context.handle();
+            worker->units.resize(unitCount);
+            worker->prepared.resize(unitCount);
+            worker->tree = std::make_unique<geos::StrTree>(worker->context);
+            for (std::size_t u = 0; u < unitCount; ++u) {
+                if (!results[u].hasGeometry)
+                    continue;
+                worker->units[u] = geos::fromWkb(worker->context, metricUnits.features[u].wkb);
+                worker->prepared[u] = geos::PreparedPtr(
+                    GEOSPrepare_r(handle, worker->units[u].get()), geos::PreparedDeleter{handle});
+                if (!worker->prepared[u]) {
+                    throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
+                                          QStringLiteral("cannot prepare the unit: %1")
+                                              .arg(worker->context.lastError()));
+                }
+                worker->tree->insert(worker->units[u].get(), u);
+            }
+            worker->tree->build();
+            return worker;
+        },
+        [&](std::unique_ptr<PointWorker> &worker, std::size_t begin, std::size_t end,
+            std::vector<Member> &out) {
+            const geos::Context &context = worker->context;
+            const GEOSContextHandle_t handle = context.handle();
+            for (std::size_t i = begin; i < end; ++i) {
+                const model::Feature &feature = metricLayer.features[i];
+                if (feature.wkb.isEmpty())
+                    continue;
+                geos::GeometryPtr point;
+                try {
+                    point = geos::fromWkb(context, feature.wkb);
+                } catch (const ProcessingError &error) {
+                    throw ProcessingError(whereFeature(layer, feature.fid), error.message());
+                }
+                if (GEOSisEmpty_r(handle, point.get()) == 1)
+                    continue;
+                worker->candidates.clear();
+                worker->tree->query(context, point.get(), worker->candidates);
+                for (const std::size_t u : worker->candidates) {
+                    const char answer =
+                        GEOSPreparedContains_r(handle, worker->prepared[u].get(), point.get());
+                    if (answer == 2) {
+                        throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
+                                              QStringLiteral("contains with %1 fid %2: %3")
+                                                  .arg(layer.name)
+                                                  .arg(feature.fid)
+                                                  .arg(context.lastError()));
+                    }
+                    if (answer == 1)
+                        out.push_back({u, i});
+                }
+            }
+        });
+
+    for (const Member &member : members) {
+        UnitResult &result = results[member.unit];
+        ++result.count;
+        if (const std::optional<double> &value = values[member.point]) {
+            result.sum += *value;
+            if (!result.max || *value > *result.max)
+                result.max = value;
+        }
+    }
+    return results;
+}
+
 bool needsField(ZonalStatistic statistic)
 {
     return statistic != ZonalStatistic::Count;
@@ -352,169 +474,181 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
     const crs::Crs metricCrs = reprojectToMetric({&metricUnits, &metricLayer}, options.metricCrs,
                                                  feedback, options.threads);
 
-    // The layer's geometries, envelopes warmed, in one STR-tree. Workers only read them.
-    if (feedback)
-        feedback->setStep(QStringLiteral("indexing %1").arg(layer.name));
-    const geos::Context mainContext;
-    std::vector<geos::GeometryPtr> geometries(featureCount);
-    std::vector<geos::GeometryPtr> representativePoints;
-    std::vector<double> featureArea(polygons ? featureCount : 0, 0.0);
-    const bool byPoint = polygons && options.assignment == PolygonAssignment::PointOnSurface;
-    if (byPoint)
-        representativePoints.resize(featureCount);
-    auto tree = std::make_unique<geos::StrTree>(mainContext);
-    for (std::size_t i = 0; i < featureCount; ++i) {
-        if ((i & 1023) == 0 && feedback)
-            feedback->throwIfCanceled();
-        const model::Feature &feature = metricLayer.features[i];
-        if (feature.wkb.isEmpty())
-            continue;
-        geos::GeometryPtr geometry;
-        try {
-            geometry = geos::fromWkb(mainContext, feature.wkb);
-        } catch (const ProcessingError &error) {
-            throw ProcessingError(whereFeature(layer, feature.fid), error.message());
-        }
-        if (GEOSisEmpty_r(mainContext.handle(), geometry.get()) == 1)
-            continue;
-        geos::warmEnvelope(mainContext, geometry.get());
-        if (polygons)
-            GEOSArea_r(mainContext.handle(), geometry.get(), &featureArea[i]);
-        if (byPoint) {
-            representativePoints[i] =
-                geos::own(mainContext, GEOSPointOnSurface_r(mainContext.handle(), geometry.get()));
-            if (!representativePoints[i]) {
-                throw ProcessingError(
-                    whereFeature(layer, feature.fid),
-                    QStringLiteral("no point on surface: %1").arg(mainContext.lastError()));
-            }
-            geos::warmEnvelope(mainContext, representativePoints[i].get());
-        }
-        tree->insert(geometry.get(), i);
-        geometries[i] = std::move(geometry);
-    }
-    tree->build();
-
-    if (feedback)
-        feedback->setStep(QStringLiteral("summarising %1 by unit").arg(layer.name));
-    ChunkOptions chunkOptions;
-    chunkOptions.threads = options.threads;
-    chunkOptions.chunkSize = 1; // few, heavy units: hand them out one by one
-    chunkOptions.feedback = feedback;
     const std::size_t classCount = classes.size();
-    const bool wantMembership = statistics.contains(ZonalStatistic::Count) ||
-                                statistics.contains(ZonalStatistic::Sum) ||
-                                statistics.contains(ZonalStatistic::Max);
-    const bool wantAreas =
-        polygons && (wantClasses || statistics.contains(ZonalStatistic::WeightedMean));
-
-    const std::vector<UnitResult> results = runChunked<UnitResult>(
-        metricUnits.features.size(), chunkOptions, [] { return std::make_unique<WorkerState>(); },
-        [&](std::unique_ptr<WorkerState> &state, std::size_t begin, std::size_t end,
-            std::vector<UnitResult> &out) {
-            const geos::Context &context = state->context;
-            const GEOSContextHandle_t handle = context.handle();
-            for (std::size_t u = begin; u < end; ++u) {
-                const model::Feature &unitFeature = metricUnits.features[u];
-                UnitResult result;
-                result.classArea.assign(classCount, 0.0);
-                if (unitFeature.wkb.isEmpty()) {
-                    out.push_back(std::move(result));
-                    continue;
-                }
-                geos::GeometryPtr unit;
-                try {
-                    unit = geos::fromWkb(context, unitFeature.wkb);
-                } catch (const ProcessingError &error) {
-                    throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
-                }
-                if (GEOSisEmpty_r(handle, unit.get()) == 1) {
-                    out.push_back(std::move(result));
-                    continue;
-                }
-                result.hasGeometry = true;
-                GEOSArea_r(handle, unit.get(), &result.unitArea);
-                const geos::PreparedPtr prepared(GEOSPrepare_r(handle, unit.get()),
-                                                 geos::PreparedDeleter{handle});
-                if (!prepared) {
+    std::vector<UnitResult> results;
+    if (!polygons) {
+        if (feedback)
+            feedback->setStep(QStringLiteral("summarising %1 by unit").arg(layer.name));
+        results = summarisePoints(units, metricUnits, layer, metricLayer, values, classCount,
+                                  options.threads, feedback);
+    } else {
+        // The layer's geometries, envelopes warmed, in one STR-tree. Workers only read them.
+        if (feedback)
+            feedback->setStep(QStringLiteral("indexing %1").arg(layer.name));
+        const geos::Context mainContext;
+        std::vector<geos::GeometryPtr> geometries(featureCount);
+        std::vector<geos::GeometryPtr> representativePoints;
+        std::vector<double> featureArea(polygons ? featureCount : 0, 0.0);
+        const bool byPoint = polygons && options.assignment == PolygonAssignment::PointOnSurface;
+        if (byPoint)
+            representativePoints.resize(featureCount);
+        auto tree = std::make_unique<geos::StrTree>(mainContext);
+        for (std::size_t i = 0; i < featureCount; ++i) {
+            if ((i & 1023) == 0 && feedback)
+                feedback->throwIfCanceled();
+            const model::Feature &feature = metricLayer.features[i];
+            if (feature.wkb.isEmpty())
+                continue;
+            geos::GeometryPtr geometry;
+            try {
+                geometry = geos::fromWkb(mainContext, feature.wkb);
+            } catch (const ProcessingError &error) {
+                throw ProcessingError(whereFeature(layer, feature.fid), error.message());
+            }
+            if (GEOSisEmpty_r(mainContext.handle(), geometry.get()) == 1)
+                continue;
+            geos::warmEnvelope(mainContext, geometry.get());
+            if (polygons)
+                GEOSArea_r(mainContext.handle(), geometry.get(), &featureArea[i]);
+            if (byPoint) {
+                representativePoints[i] = geos::own(
+                    mainContext, GEOSPointOnSurface_r(mainContext.handle(), geometry.get()));
+                if (!representativePoints[i]) {
                     throw ProcessingError(
-                        whereFeature(units, unitFeature.fid),
-                        QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
+                        whereFeature(layer, feature.fid),
+                        QStringLiteral("no point on surface: %1").arg(mainContext.lastError()));
                 }
-                auto fail = [&](std::size_t i, const QString &what) {
-                    return ProcessingError(whereFeature(units, unitFeature.fid),
-                                           QStringLiteral("%1 with %2 fid %3: %4")
-                                               .arg(what, layer.name)
-                                               .arg(layer.features[i].fid)
-                                               .arg(context.lastError()));
-                };
-                auto predicate = [&](char answer, std::size_t i, const char *name) {
-                    if (answer == 2)
-                        throw fail(i, QString::fromLatin1(name));
-                    return answer == 1;
-                };
+                geos::warmEnvelope(mainContext, representativePoints[i].get());
+            }
+            tree->insert(geometry.get(), i);
+            geometries[i] = std::move(geometry);
+        }
+        tree->build();
 
-                state->candidates.clear();
-                tree->query(context, unit.get(), state->candidates);
-                std::size_t tested = 0;
-                for (const std::size_t i : state->candidates) {
-                    if ((++tested & 255) == 0 && feedback)
-                        feedback->throwIfCanceled();
-                    const GEOSGeometry *geometry = geometries[i].get();
-                    bool member = false;
-                    if (!polygons) {
-                        // QGIS counts a point only when the polygon contains it: a point on
-                        // the boundary is in neither neighbour.
-                        member = predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry),
-                                           i, "contains");
-                    } else {
-                        if (!predicate(GEOSPreparedIntersects_r(handle, prepared.get(), geometry),
-                                       i, "intersects"))
-                            continue;
-                        double area = 0;
-                        const bool inside =
-                            predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry), i,
-                                      "contains");
-                        if (inside) {
-                            area = featureArea[i];
-                        } else if (wantAreas || (wantMembership && !byPoint)) {
-                            const geos::GeometryPtr piece =
-                                robustIntersection(context, unit.get(), geometry);
-                            if (!piece)
-                                throw fail(i, QStringLiteral("intersection"));
-                            if (GEOSArea_r(handle, piece.get(), &area) == 0)
-                                throw fail(i, QStringLiteral("area"));
-                        }
-                        if (wantAreas) {
-                            result.overlapArea += area;
-                            if (classOf[i] >= 0)
-                                result.classArea[std::size_t(classOf[i])] += area;
-                            if (values[i]) {
-                                result.covered += area;
-                                result.weightedSum += *values[i] * area;
-                            }
-                        }
-                        if (byPoint) {
+        if (feedback)
+            feedback->setStep(QStringLiteral("summarising %1 by unit").arg(layer.name));
+        ChunkOptions chunkOptions;
+        chunkOptions.threads = options.threads;
+        chunkOptions.chunkSize = 1; // few, heavy units: hand them out one by one
+        chunkOptions.feedback = feedback;
+        const bool wantMembership = statistics.contains(ZonalStatistic::Count) ||
+                                    statistics.contains(ZonalStatistic::Sum) ||
+                                    statistics.contains(ZonalStatistic::Max);
+        const bool wantAreas =
+            polygons && (wantClasses || statistics.contains(ZonalStatistic::WeightedMean));
+
+        results = runChunked<UnitResult>(
+            metricUnits.features.size(), chunkOptions,
+            [] { return std::make_unique<WorkerState>(); },
+            [&](std::unique_ptr<WorkerState> &state, std::size_t begin, std::size_t end,
+                std::vector<UnitResult> &out) {
+                const geos::Context &context = state->context;
+                const GEOSContextHandle_t handle = context.handle();
+                for (std::size_t u = begin; u < end; ++u) {
+                    const model::Feature &unitFeature = metricUnits.features[u];
+                    UnitResult result;
+                    result.classArea.assign(classCount, 0.0);
+                    if (unitFeature.wkb.isEmpty()) {
+                        out.push_back(std::move(result));
+                        continue;
+                    }
+                    geos::GeometryPtr unit;
+                    try {
+                        unit = geos::fromWkb(context, unitFeature.wkb);
+                    } catch (const ProcessingError &error) {
+                        throw ProcessingError(whereFeature(units, unitFeature.fid),
+                                              error.message());
+                    }
+                    if (GEOSisEmpty_r(handle, unit.get()) == 1) {
+                        out.push_back(std::move(result));
+                        continue;
+                    }
+                    result.hasGeometry = true;
+                    GEOSArea_r(handle, unit.get(), &result.unitArea);
+                    const geos::PreparedPtr prepared(GEOSPrepare_r(handle, unit.get()),
+                                                     geos::PreparedDeleter{handle});
+                    if (!prepared) {
+                        throw ProcessingError(
+                            whereFeature(units, unitFeature.fid),
+                            QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
+                    }
+                    auto fail = [&](std::size_t i, const QString &what) {
+                        return ProcessingError(whereFeature(units, unitFeature.fid),
+                                               QStringLiteral("%1 with %2 fid %3: %4")
+                                                   .arg(what, layer.name)
+                                                   .arg(layer.features[i].fid)
+                                                   .arg(context.lastError()));
+                    };
+                    auto predicate = [&](char answer, std::size_t i, const char *name) {
+                        if (answer == 2)
+                            throw fail(i, QString::fromLatin1(name));
+                        return answer == 1;
+                    };
+
+                    state->candidates.clear();
+                    tree->query(context, unit.get(), state->candidates);
+                    std::size_t tested = 0;
+                    for (const std::size_t i : state->candidates) {
+                        if ((++tested & 255) == 0 && feedback)
+                            feedback->throwIfCanceled();
+                        const GEOSGeometry *geometry = geometries[i].get();
+                        bool member = false;
+                        if (!polygons) {
+                            // QGIS counts a point only when the polygon contains it: a point on
+                            // the boundary is in neither neighbour.
                             member =
-                                predicate(GEOSPreparedContains_r(handle, prepared.get(),
-                                                                 representativePoints[i].get()),
+                                predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry),
                                           i, "contains");
                         } else {
-                            member = inside || area > kMinimumOverlapArea;
+                            if (!predicate(
+                                    GEOSPreparedIntersects_r(handle, prepared.get(), geometry), i,
+                                    "intersects"))
+                                continue;
+                            double area = 0;
+                            const bool inside =
+                                predicate(GEOSPreparedContains_r(handle, prepared.get(), geometry),
+                                          i, "contains");
+                            if (inside) {
+                                area = featureArea[i];
+                            } else if (wantAreas || (wantMembership && !byPoint)) {
+                                const geos::GeometryPtr piece =
+                                    robustIntersection(context, unit.get(), geometry);
+                                if (!piece)
+                                    throw fail(i, QStringLiteral("intersection"));
+                                if (GEOSArea_r(handle, piece.get(), &area) == 0)
+                                    throw fail(i, QStringLiteral("area"));
+                            }
+                            if (wantAreas) {
+                                result.overlapArea += area;
+                                if (classOf[i] >= 0)
+                                    result.classArea[std::size_t(classOf[i])] += area;
+                                if (values[i]) {
+                                    result.covered += area;
+                                    result.weightedSum += *values[i] * area;
+                                }
+                            }
+                            if (byPoint) {
+                                member =
+                                    predicate(GEOSPreparedContains_r(handle, prepared.get(),
+                                                                     representativePoints[i].get()),
+                                              i, "contains");
+                            } else {
+                                member = inside || area > kMinimumOverlapArea;
+                            }
+                        }
+                        if (!member)
+                            continue;
+                        ++result.count;
+                        if (values[i]) {
+                            result.sum += *values[i];
+                            if (!result.max || *values[i] > *result.max)
+                                result.max = values[i];
                         }
                     }
-                    if (!member)
-                        continue;
-                    ++result.count;
-                    if (values[i]) {
-                        result.sum += *values[i];
-                        if (!result.max || *values[i] > *result.max)
-                            result.max = values[i];
-                    }
+                    out.push_back(std::move(result));
                 }
-                out.push_back(std::move(result));
-            }
-        });
+            });
+    }
 
     // The output: the units as they came, plus the new columns.
     model::VectorLayer output;
