@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -386,6 +387,31 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         throw InputError({model.modelPath}, QStringLiteral("classify: ") + error.message());
     }
     warnings.append(classes.breaks.notes);
+    // Planner overrides replace the model's class before zoning, so the zones follow them.
+    std::vector<int> levels = classes.levels;
+    std::vector<char> overridden(n, 0);
+    std::vector<QString> overrideReasons(n);
+    if (!options.levelOverrides.empty()) {
+        QHash<QString, size_t> unitIndex;
+        for (size_t i = 0; i < n; ++i)
+            unitIndex.insert(units.features[i].attributes.value(0).toString(), i);
+        for (const UnitLevelOverride &entry : options.levelOverrides) {
+            if (entry.level < 1 || entry.level > 5)
+                throw InputError({model.modelPath},
+                                 Tr::tr("override of unit %1: level %2 is not between 1 and 5")
+                                     .arg(entry.unitId)
+                                     .arg(entry.level));
+            const auto found = unitIndex.constFind(entry.unitId);
+            if (found == unitIndex.cend()) {
+                warnings.append(
+                    Tr::tr("override of unit %1 matches no unit; ignored").arg(entry.unitId));
+                continue;
+            }
+            levels[*found] = entry.level;
+            overridden[*found] = 1;
+            overrideReasons[*found] = entry.reason;
+        }
+    }
 
     model::VectorLayer riskMap = units;
     riskMap.name = QStringLiteral("risk_map");
@@ -404,6 +430,9 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     riskMap.fields.append({QStringLiteral("level"), model::FieldType::Integer});
     riskMap.fields.append({QStringLiteral("level_name"), model::FieldType::String});
     riskMap.fields.append({QStringLiteral("color"), model::FieldType::String});
+    riskMap.fields.append({QStringLiteral("model_level"), model::FieldType::Integer});
+    riskMap.fields.append({QStringLiteral("overridden"), model::FieldType::Integer});
+    riskMap.fields.append({QStringLiteral("override_reason"), model::FieldType::String});
     PipelineSummary summary;
     summary.units = qint64(n);
     summary.unitsPerLevel.assign(5, 0);
@@ -426,19 +455,22 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         row.append(v[i]);
         row.append(c[i]);
         row.append(risk[i]);
-        const int level = classes.levels[i];
+        const int level = levels[i];
         const style::PaletteClass *riskClass = riskPalette.classForLevel(level);
         if (!riskClass)
             throw InputError({riskPalette.id}, Tr::tr("palette has no level %1").arg(level));
         row.append(level);
         row.append(riskClass->name);
         row.append(riskClass->color.name());
+        row.append(classes.levels[i]);
+        row.append(int(overridden[i]));
+        row.append(overridden[i] ? QVariant(overrideReasons[i]) : QVariant());
         ++summary.unitsPerLevel[size_t(level - 1)];
     }
 
     // 7. Risk zoning.
     steps.next(Tr::tr("risk zoning"));
-    Zoning riskZoning = zoneByLevel(units, classes.levels, riskPalette, model.minimumMappingUnit,
+    Zoning riskZoning = zoneByLevel(units, levels, riskPalette, model.minimumMappingUnit,
                                     prepared.studyArea, threads, feedback);
     riskZoning.layer.name = QStringLiteral("risk_zoning");
 
@@ -446,7 +478,7 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     steps.next(Tr::tr("prevention zoning"));
     std::vector<int> zones(n);
     for (size_t i = 0; i < n; ++i)
-        zones[i] = preventionZone(classes.levels[i], capacityLevels[i], model.preventionRules,
+        zones[i] = preventionZone(levels[i], capacityLevels[i], model.preventionRules,
                                   model.preventionDefault);
     Zoning prevention = zoneByLevel(units, zones, preventionPalette, model.minimumMappingUnit,
                                     prepared.studyArea, threads, feedback);

@@ -18,12 +18,25 @@ namespace riskatlas::hazard {
 
 enum class OutputFormat { GeoPackage, Shapefile, Both };
 
+/// A planner's level for one unit, set by hand (project overrides, docs/project.md).
+struct UnitLevelOverride
+{
+    QString unitId; ///< the unit's `unit_id`
+    int level = 0;  ///< 1 (低) … 5 (高)
+    QString reason; ///< why; written to the risk map's `override_reason`
+};
+
 struct PipelineOptions
 {
     QString outDir; ///< created when missing
     OutputFormat format = OutputFormat::GeoPackage;
     int threads = 0; ///< 0 = all cores; no output depends on it
     bool overwrite = false;
+    /// Applied right after the classification, so that both zonings, the tables and the
+    /// counts follow the planner's levels. The risk map keeps the model's own class in
+    /// `model_level` and marks the units in `overridden` / `override_reason`. An override
+    /// naming no unit is a warning; a level outside 1…5 is an InputError.
+    std::vector<UnitLevelOverride> levelOverrides;
     Feedback *feedback = nullptr; ///< step names ("3/11 exposure"), progress per step, cancel
 };
 

@@ -402,3 +402,69 @@ TEST(RiskPipeline, InconsistentAhpIsRefusedWithItsRatio)
 }
 
 } // namespace
+
+// A planner raises B (model: 中, level 3, capacity 较弱) to 高. The zonings follow the planner:
+// A and B form one 高 zone of 2 km², and B, now risk 5 with capacity level 4, is 重点防治区 like
+// A. The risk map keeps the model's class beside the planner's.
+TEST(RiskPipeline, PlannerOverridesDriveTheZonings)
+{
+    QTemporaryDir dir;
+    const QString modelPath = writeHandCase(dir);
+    PipelineOptions options;
+    options.outDir = dir.filePath(QStringLiteral("out"));
+    options.threads = 1;
+    options.levelOverrides = {{QStringLiteral("B"), 5, QStringLiteral("2024年汛期实地核查")},
+                              {QStringLiteral("Z"), 2, QStringLiteral("no such unit")}};
+    const PipelineSummary summary = runRiskModel(loadRiskModel(modelPath), options);
+    EXPECT_EQ(summary.unitsPerLevel, (std::vector<qint64>{1, 0, 0, 0, 2}));
+    EXPECT_TRUE(summary.warnings.contains(QStringLiteral("override of unit Z matches no unit; "
+                                                         "ignored")))
+        << summary.warnings.join(QLatin1Char('\n')).toStdString();
+
+    const model::VectorLayer map = io::readLayer(options.outDir + QStringLiteral("/risk_map.gpkg"));
+    ASSERT_EQ(map.features.size(), 3u);
+    const int level[] = {5, 5, 1};
+    const int modelLevel[] = {5, 3, 1};
+    const int overridden[] = {0, 1, 0};
+    const int zone[] = {3, 3, 1};
+    for (std::size_t i = 0; i < 3; ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(valueOf(map, i, "level").toInt(), level[i]);
+        EXPECT_EQ(valueOf(map, i, "model_level").toInt(), modelLevel[i]);
+        EXPECT_EQ(valueOf(map, i, "overridden").toInt(), overridden[i]);
+        EXPECT_EQ(valueOf(map, i, "prev_zone").toInt(), zone[i]);
+    }
+    EXPECT_EQ(valueOf(map, 1, "override_reason").toString(), QStringLiteral("2024年汛期实地核查"));
+    EXPECT_EQ(valueOf(map, 1, "level_name").toString(), QStringLiteral("高"));
+    EXPECT_TRUE(valueOf(map, 0, "override_reason").isNull());
+
+    const model::VectorLayer zoning =
+        io::readLayer(options.outDir + QStringLiteral("/risk_zoning.gpkg"));
+    ASSERT_EQ(zoning.features.size(), 2u);
+    EXPECT_EQ(valueOf(zoning, 0, "level").toInt(), 1);
+    EXPECT_NEAR(valueOf(zoning, 0, "area_km2").toDouble(), 1.0, 1e-12);
+    EXPECT_EQ(valueOf(zoning, 1, "level").toInt(), 5);
+    EXPECT_NEAR(valueOf(zoning, 1, "area_km2").toDouble(), 2.0, 1e-12);
+    const model::VectorLayer prevention =
+        io::readLayer(options.outDir + QStringLiteral("/prevention_zoning.gpkg"));
+    ASSERT_EQ(prevention.features.size(), 2u);
+    EXPECT_EQ(valueOf(prevention, 1, "level_name").toString(), QStringLiteral("重点防治区"));
+    EXPECT_NEAR(valueOf(prevention, 1, "area_km2").toDouble(), 2.0, 1e-12);
+}
+
+TEST(RiskPipeline, OverrideLevelOutsideOneToFiveIsRefused)
+{
+    QTemporaryDir dir;
+    const QString modelPath = writeHandCase(dir);
+    PipelineOptions options;
+    options.outDir = dir.filePath(QStringLiteral("out"));
+    options.levelOverrides = {{QStringLiteral("A"), 6, QStringLiteral("typo")}};
+    try {
+        runRiskModel(loadRiskModel(modelPath), options);
+        FAIL() << "an override to level 6 ran";
+    } catch (const InputError &error) {
+        EXPECT_TRUE(error.message().contains(QStringLiteral("override of unit A: level 6")))
+            << error.formatted().toStdString();
+    }
+    EXPECT_FALSE(QFileInfo::exists(options.outDir + QStringLiteral("/risk_map.gpkg")));
+}
