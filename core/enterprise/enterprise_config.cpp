@@ -461,6 +461,9 @@ EnterpriseConfig parseEnterpriseConfig(const QByteArray &json, const QString &so
                                          QStringLiteral("comparison.match_distance_m"), 100);
     if (config.matchDistance < 0)
         reader.fail(QStringLiteral("comparison.match_distance_m"), QStringLiteral("must be ≥ 0"));
+    config.olderInventoryPath =
+        reader.path(reader.string(comparison, QStringLiteral("older_inventory"),
+                                  QStringLiteral("comparison.older_inventory"), false));
     return config;
 }
 
@@ -532,8 +535,10 @@ QByteArray enterpriseConfigToJson(const EnterpriseConfig &config,
         QJsonObject{{QStringLiteral("distances"), distancesToJson(config.controlLines.distances)},
                     {QStringLiteral("by_sector"), bySector},
                     {QStringLiteral("sensitive_sites"), sites}});
-    root.insert(QStringLiteral("comparison"),
-                QJsonObject{{QStringLiteral("match_distance_m"), config.matchDistance}});
+    QJsonObject comparison{{QStringLiteral("match_distance_m"), config.matchDistance}};
+    if (!config.olderInventoryPath.isEmpty())
+        comparison.insert(QStringLiteral("older_inventory"), config.olderInventoryPath);
+    root.insert(QStringLiteral("comparison"), comparison);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

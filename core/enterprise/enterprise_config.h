@@ -72,6 +72,9 @@ struct EnterpriseConfig
     /// Survey comparison: a firm without a valid credit code matches a firm of the same name
     /// within this distance in metres.
     double matchDistance = 100;
+    /// The older survey to compare with (`comparison.older_inventory`), read with the same
+    /// columns and grading; empty: no comparison unless the job names one.
+    QString olderInventoryPath;
 };
 
 /// The column roles, in report order: name, credit_code, sector, lon, lat, crs, township,

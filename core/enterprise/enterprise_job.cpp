@@ -563,9 +563,11 @@ EnterpriseJobSummary runEnterpriseJob(const EnterpriseJobOptions &options, Feedb
     const Inventory inventory =
         importInventory(config.inventoryPath, config, units, studyArea.get(), feedback);
     std::unique_ptr<Inventory> older;
-    if (!options.comparePath.isEmpty()) {
+    const QString comparePath =
+        options.comparePath.isEmpty() ? config.olderInventoryPath : options.comparePath;
+    if (!comparePath.isEmpty()) {
         older = std::make_unique<Inventory>(
-            importInventory(options.comparePath, config, units, studyArea.get(), feedback));
+            importInventory(comparePath, config, units, studyArea.get(), feedback));
     }
 
     std::vector<model::VectorLayer> sites;

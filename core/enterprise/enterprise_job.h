@@ -19,7 +19,8 @@ struct EnterpriseJobOptions
 {
     QString configPath;
     QString outDir;
-    /// An older survey to compare with (read with the same columns and grading); empty: none.
+    /// An older survey to compare with (read with the same columns and grading); empty: the
+    /// configuration's `comparison.older_inventory`, if any.
     QString comparePath;
     /// Replace an existing output folder (only one that holds an earlier job's outputs).
     bool overwrite = false;
