@@ -4,6 +4,7 @@
 #include "app/cli/progress_bar.h"
 
 #include "core/error.h"
+#include "core/project/config_paths.h"
 #include "core/project/project.h"
 
 #include <QFile>
@@ -215,7 +216,11 @@ int setModel(const QStringList &arguments)
     if (*configKind == project::ConfigKind::Other && configName.isEmpty())
         configName = QFileInfo(file).completeBaseName();
     Project opened = Project::open(parser.positionalArguments()[0]);
-    opened.setConfig(*configKind, json, configName);
+    // Paths in the file are relative to its folder; stored, they are relative to the project's.
+    opened.setConfig(
+        *configKind,
+        project::rebaseConfigPaths(json, QFileInfo(file).absolutePath(), opened.folder()),
+        configName);
     std::printf("%s: config \"%s\" stored\n", utf8(opened.path()).constData(),
                 utf8(configName.isEmpty() ? parser.value(kind) : configName).constData());
     return Success;
