@@ -463,9 +463,9 @@ model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &o
         const QString table = QString::fromUtf8(OGR_L_GetName(layer));
         const auto [minFid, maxFid] = fidRange(dataset.get(), table, fidColumn);
         const qint64 span = maxFid - minFid + 1;
-        std::vector<std::vector<model::Feature>> parts(std::size_t(threads));
-        std::vector<ReadReport> partReports(std::size_t(threads));
-        std::vector<std::exception_ptr> partErrors(std::size_t(threads));
+        std::vector<std::vector<model::Feature>> parts(static_cast<std::size_t>(threads));
+        std::vector<ReadReport> partReports(static_cast<std::size_t>(threads));
+        std::vector<std::exception_ptr> partErrors(static_cast<std::size_t>(threads));
         std::atomic<qint64> done{0};
         auto readPart = [&](int part) {
             try {
