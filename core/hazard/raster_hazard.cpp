@@ -39,16 +39,18 @@ std::optional<qint64> levelOf(double value)
     return qint64(value);
 }
 
+// `cells` = 0: the count is not known (a cell met while summing one unit).
 InputError unknownLevel(const QString &rasterPath, double value, int row, int column, qint64 cells,
                         int index, const QString &modelPath)
 {
+    const QString where =
+        cells > 0
+            ? Tr::tr("row %1, column %2; %n cell(s) in all", "", int(cells)).arg(row).arg(column)
+            : Tr::tr("row %1, column %2").arg(row).arg(column);
     return InputError({rasterPath},
-                      Tr::tr("cell value %1 (row %2, column %3; %4 cells in all) is not a level "
-                             "of hazards[%5].scores in %6")
+                      Tr::tr("cell value %1 (%2) is not a level of hazards[%3].scores in %4")
                           .arg(value, 0, 'g', 17)
-                          .arg(row)
-                          .arg(column)
-                          .arg(cells)
+                          .arg(where)
                           .arg(index)
                           .arg(modelPath));
 }
@@ -104,7 +106,7 @@ std::vector<double> rasterHazardIndicator(const model::VectorLayer &units, const
                                   const std::optional<qint64> level = levelOf(cell.value);
                                   if (!level || !scores.contains(*level))
                                       throw unknownLevel(spec.source, cell.value, cell.row,
-                                                         cell.column, 1, index, modelPath);
+                                                         cell.column, 0, index, modelPath);
                                   const double score = scores.value(*level);
                                   UnitHazard &sum = sums[unit];
                                   sum.weighted += score * cell.area;

@@ -267,11 +267,12 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     for (size_t k = 0; k < model.hazards.size(); ++k) {
         const HazardSpec &spec = model.hazards[k];
         if (overlay::isRasterPath(spec.source)) {
-            // Cells by centre for H; the polygonised cells for the map and the tables.
-            hazardValues.push_back(
-                rasterHazardIndicator(units, spec, int(k), model.modelPath, threads, feedback));
+            // The polygonised cells for the map and the tables; cells by centre for H.
+            // Polygonising first checks every cell's level, in raster order, before any sum.
             hazards.push_back(polygoniseRasterHazard(spec, int(k), model.modelPath, metricCrs,
                                                      threads, feedback));
+            hazardValues.push_back(
+                rasterHazardIndicator(units, spec, int(k), model.modelPath, threads, feedback));
         } else {
             hazards.push_back(
                 scoreHazardLayer(readModelLayer(spec.source, metricCrs, threads, feedback), spec,

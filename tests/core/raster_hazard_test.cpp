@@ -277,6 +277,9 @@ TEST(RasterHazard, ValueWithoutLevelNamesRasterValueAndCell)
                 << message.toStdString();
             EXPECT_TRUE(message.contains(QStringLiteral("hazards[2].scores")))
                 << message.toStdString();
+            // Polygonising sees the whole raster, so it also says how many cells hold the value.
+            EXPECT_EQ(message.contains(QStringLiteral("1 cell(s) in all")), pass == 0)
+                << message.toStdString();
         }
     }
 }
