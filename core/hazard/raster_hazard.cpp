@@ -84,6 +84,11 @@ QHash<qint64, double> rasterLevelScores(const HazardSpec &spec, int index, const
                 QStringLiteral("hazards[%1].scores.\"%2\": ").arg(index).arg(it.key()) +
                     Tr::tr("the levels of a raster hazard are the "
                            "band's integer values"));
+        if (scores.contains(level))
+            throw InputError(
+                {modelPath},
+                QStringLiteral("hazards[%1].scores.\"%2\": ").arg(index).arg(it.key()) +
+                    Tr::tr("level %1 is given twice").arg(level));
         scores.insert(level, it.value());
     }
     return scores;
@@ -143,7 +148,12 @@ ScoredHazard polygoniseRasterHazard(const HazardSpec &spec, int index, const QSt
                                     const crs::Crs &metricCrs, int threads, Feedback *feedback)
 {
     const QHash<qint64, double> scores = rasterLevelScores(spec, index, modelPath);
-    const QMap<QString, int> grades = hazardGrades(spec, index, modelPath);
+    QHash<qint64, int> gradeOfLevel;
+    {
+        const QMap<QString, int> grades = hazardGrades(spec, index, modelPath);
+        for (auto it = grades.begin(); it != grades.end(); ++it)
+            gradeOfLevel.insert(it.key().trimmed().toLongLong(), it.value());
+    }
     const double threshold = spec.scores.value(spec.threshold);
     const overlay::RasterGrid grid = overlay::describeRaster(spec.source, 1);
     if (feedback)
@@ -224,19 +234,11 @@ ScoredHazard polygoniseRasterHazard(const HazardSpec &spec, int index, const QSt
             entry.cells += OGR_G_Area(geometry) / cellArea;
             continue;
         }
-        const QString key = QString::number(*level);
-        const QString tableKey = [&] {
-            for (auto it = spec.scores.begin(); it != spec.scores.end(); ++it) {
-                if (it.key().trimmed().toLongLong() == *level)
-                    return it.key();
-            }
-            return key;
-        }();
         const double score = scores.value(*level);
         model::Feature out;
         out.fid = ++fid;
         out.attributes = {
-            *level, score, grades.value(tableKey),
+            *level, score, gradeOfLevel.value(*level),
             spec.aggregation == HazardAggregation::ShareAtOrAbove && score >= threshold ? 1 : 0};
         QByteArray wkb(int(OGR_G_WkbSize(geometry)), Qt::Uninitialized);
         OGR_G_ExportToIsoWkb(geometry, wkbNDR, reinterpret_cast<unsigned char *>(wkb.data()));

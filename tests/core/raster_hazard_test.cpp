@@ -298,6 +298,16 @@ TEST(RasterHazard, LevelsMustBeIntegers)
         EXPECT_TRUE(error.formatted().contains(QStringLiteral("hazards[1].scores.\"high\"")))
             << error.formatted().toStdString();
     }
+    // "01" and "1" are the same cell value.
+    h.scores.remove(QStringLiteral("high"));
+    h.scores.insert(QStringLiteral("01"), 1.0);
+    try {
+        polygoniseRasterHazard(h, 1, kModel, crs::Crs::fromEpsg(4549), 1, nullptr);
+        ADD_FAILURE() << "no error for the levels \"01\" and \"1\"";
+    } catch (const InputError &error) {
+        EXPECT_TRUE(error.formatted().contains(QStringLiteral("level 1 is given twice")))
+            << error.formatted().toStdString();
+    }
 }
 
 } // namespace
