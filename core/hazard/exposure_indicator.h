@@ -22,7 +22,7 @@ public:
     /// Reads the source of `spec` (raster for RasterSum, features otherwise) into `metricCrs`;
     /// for FloorArea adds each feature's footprint area (m²) × floors. Throws InputError
     /// naming the layer, `exposure[index]` and the fid for a missing or non-numeric field or
-    /// a negative floors value.
+    /// a negative floors value, and naming the layer when Length is given no line layer.
     ExposureSource(const ExposureSpec &spec, int index, const crs::Crs &metricCrs, int threads,
                    Feedback *feedback);
 
@@ -31,11 +31,16 @@ public:
     /// The total of the indicator in each polygon of `zones` (same order): persons summed from
     /// the raster (cell centres inside; with `smallUnitFallback` a zone holding at most one
     /// centre takes the covered fractions, as QGIS does), or features counted / summed in the
-    /// zone holding their point-on-surface, so that each feature counts once.
+    /// zone holding their point-on-surface, so that each feature counts once; or, for Length,
+    /// the km of lines inside the zone (lines cut at its borders by overlay intersection).
     std::vector<double> totals(const model::VectorLayer &zones, bool smallUnitFallback, int threads,
                                Feedback *feedback) const;
 
 private:
+    /// Length: km of the lines inside each zone, the lines cut at the zones' borders.
+    std::vector<double> lengths(const model::VectorLayer &zones, int threads,
+                                Feedback *feedback) const;
+
     ExposureSpec m_spec;
     model::VectorLayer m_layer;
 };

@@ -280,7 +280,8 @@ ExposureSpec parseExposure(const Reader &r, const QJsonValue &value, const QStri
                                     {{"raster_sum", ExposureKind::RasterSum},
                                      {"count", ExposureKind::Count},
                                      {"sum", ExposureKind::Sum},
-                                     {"floor_area", ExposureKind::FloorArea}});
+                                     {"floor_area", ExposureKind::FloorArea},
+                                     {"length", ExposureKind::Length}});
     if (e.kind == ExposureKind::Sum || e.kind == ExposureKind::FloorArea)
         e.field = r.string(o, path, "field");
     else if (o.contains(QStringLiteral("field")))

@@ -45,7 +45,7 @@ struct HazardSpec
 {
     QString id;     ///< short ascii id: output names hazard_<id>.gpkg
     QString name;   ///< e.g. 地质灾害
-    QString source; ///< polygon layer
+    QString source; ///< polygon layer, or a raster of integer levels (overlay::isRasterPath)
     QString levelField;
     /// level value (as text) → score; the score order says which way the levels run.
     QMap<QString, double> scores;
@@ -57,7 +57,8 @@ enum class ExposureKind {
     RasterSum, ///< sum of a raster band over the unit (e.g. persons)
     Count,     ///< features whose point-on-surface lies in the unit
     Sum,       ///< sum of a numeric field over those features
-    FloorArea  ///< Σ footprint area (m², metric CRS) × floors field
+    FloorArea, ///< Σ footprint area (m², metric CRS) × floors field
+    Length     ///< km of lines inside the unit (lines cut at unit borders), e.g. roads
 };
 
 struct ExposureSpec

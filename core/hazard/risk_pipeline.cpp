@@ -10,11 +10,13 @@
 #include "core/hazard/hazard_indicator.h"
 #include "core/hazard/hazard_map.h"
 #include "core/hazard/indicator_weights.h"
+#include "core/hazard/raster_hazard.h"
 #include "core/hazard/risk_classification.h"
 #include "core/hazard/risk_formula.h"
 #include "core/hazard/risk_tables.h"
 #include "core/hazard/vulnerability_indicator.h"
 #include "core/io/layer_writer.h"
+#include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
 #include "core/style/palette.h"
 #include "core/weights/normalisation.h"
@@ -265,10 +267,19 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     QStringList hazardIds;
     for (size_t k = 0; k < model.hazards.size(); ++k) {
         const HazardSpec &spec = model.hazards[k];
-        hazards.push_back(
-            scoreHazardLayer(readModelLayer(spec.source, metricCrs, threads, feedback), spec,
-                             int(k), model.modelPath, feedback));
-        hazardValues.push_back(hazardIndicator(units, hazards.back(), threads, feedback));
+        if (overlay::isRasterPath(spec.source)) {
+            // The polygonised cells for the map and the tables; cells by centre for H.
+            // Polygonising first checks every cell's level, in raster order, before any sum.
+            hazards.push_back(polygoniseRasterHazard(spec, int(k), model.modelPath, metricCrs,
+                                                     threads, feedback));
+            hazardValues.push_back(
+                rasterHazardIndicator(units, spec, int(k), model.modelPath, threads, feedback));
+        } else {
+            hazards.push_back(
+                scoreHazardLayer(readModelLayer(spec.source, metricCrs, threads, feedback), spec,
+                                 int(k), model.modelPath, feedback));
+            hazardValues.push_back(hazardIndicator(units, hazards.back(), threads, feedback));
+        }
         hazardIds.append(spec.id);
     }
     weights::DecisionMatrix hazardMatrix(n, std::vector<double>(model.hazards.size()));

@@ -125,6 +125,10 @@ TEST(ModelParser, ErrorsNameTheKeyPath)
         {with(R"({"id": "geo",)", R"({"id": "flood",)"), "hazards[1].id: used twice"},
         {with(R"("kind": "raster_sum")", R"("kind": "raster_sum", "field": "x")"),
          "exposure[0].field: only for kind sum or floor_area"},
+        {with(R"("kind": "raster_sum")", R"("kind": "length", "field": "x")"),
+         "exposure[0].field: only for kind sum or floor_area"},
+        {with(R"("kind": "raster_sum")", R"("kind": "km")"),
+         "exposure[0].kind: \"km\" is not one of raster_sum, count, sum, floor_area, length"},
         {with(R"("factors": {"土木": 1})", R"("factors": {"土木": true})"),
          "vulnerability.tables[0].factors.\"土木\": expected a number"},
         {with(R"("formula": "H * E")", R"("formula": 3)"),
@@ -166,6 +170,18 @@ TEST(ModelParser, SampleModelsParse)
         EXPECT_EQ(model.hazards.size(), 5u) << name;
         EXPECT_EQ(model.hazardWeights.method, WeightMethod::Ahp) << name;
     }
+}
+
+TEST(ModelParser, ReadsRoadLengthExposure)
+{
+    const RiskModel model =
+        parseRiskModel(with(R"("source": "pop.tif", "kind": "raster_sum"})",
+                            R"("source": "roads.shp", "kind": "length", "density": true})"),
+                       kModelPath);
+    ASSERT_EQ(model.exposure.size(), 1u);
+    EXPECT_EQ(model.exposure[0].kind, ExposureKind::Length);
+    EXPECT_TRUE(model.exposure[0].density);
+    EXPECT_EQ(model.exposure[0].source, QStringLiteral("/data/县/roads.shp"));
 }
 
 } // namespace

@@ -467,4 +467,108 @@ TEST(RiskPipeline, OverrideLevelOutsideOneToFiveIsRefused)
             << error.formatted().toStdString();
     }
     EXPECT_FALSE(QFileInfo::exists(options.outDir + QStringLiteral("/risk_map.gpkg")));
+
+// The hand-worked case with the flood hazard as a raster of 100 m levels (the same areas: level 1
+// on columns 0–4, level 3 on columns 10–19, nodata elsewhere) and a second exposure indicator,
+// roads by length, laid out so that its min–max values equal the persons' (E unchanged):
+//   road 1 from (−200, 100) to (3200, 100): 1 km in each of A, B, C;
+//   road 2, three parts in B: (1100,300)–(1900,300), (1100,600)–(1900,600), (1200,800)–
+//     (1600,800): 0.8 + 0.8 + 0.4 = 2 km;
+//   road 3 from (2000, 500) to (3500, 500): 1 km in C; it only touches B at (2000, 500).
+// → roads A 1, B 3, C 2 km; min–max 0, 1, 0.5 as the persons'. Every other value is as above.
+TEST(RiskPipeline, RasterHazardAndRoadLengthGiveTheHandWorkedValues)
+{
+    QTemporaryDir dir;
+    QByteArray model(kModel);
+    model.replace("\"flood.gpkg\"", "\"flood.tif\"");
+    model.replace(R"("field": "persons"}],)",
+                  R"("field": "persons"},
+               {"id": "roads", "name": "道路", "source": "roads.gpkg", "kind": "length"}],)");
+    const QString modelPath = writeHandCase(dir, model);
+    {
+        GDALDatasetH dataset =
+            GDALCreate(GDALGetDriverByName("GTiff"),
+                       QFile::encodeName(dir.filePath(QStringLiteral("flood.tif"))).constData(), 30,
+                       10, 1, GDT_Int16, nullptr);
+        double transform[6] = {kX, 100, 0, kY + 1000, 0, -100};
+        GDALSetGeoTransform(dataset, transform);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4549);
+        GDALSetSpatialRef(dataset, srs);
+        OSRRelease(srs);
+        GDALRasterBandH band = GDALGetRasterBand(dataset, 1);
+        GDALSetRasterNoDataValue(band, -1);
+        std::vector<qint16> levels(300, -1);
+        for (int row = 0; row < 10; ++row) {
+            for (int column = 0; column < 30; ++column) {
+                if (column < 5)
+                    levels[std::size_t(row * 30 + column)] = 1;
+                else if (column >= 10 && column < 20)
+                    levels[std::size_t(row * 30 + column)] = 3;
+            }
+        }
+        EXPECT_EQ(
+            GDALRasterIO(band, GF_Write, 0, 0, 30, 10, levels.data(), 30, 10, GDT_Int16, 0, 0),
+            CE_None);
+        GDALClose(dataset);
+    }
+    auto line = [](std::initializer_list<std::pair<double, double>> points) {
+        QStringList parts;
+        for (const auto &[x, y] : points)
+            parts.append(QStringLiteral("%1 %2").arg(kX + x, 0, 'f', 3).arg(kY + y, 0, 'f', 3));
+        return QStringLiteral("(%1)").arg(parts.join(QLatin1Char(',')));
+    };
+    writeLayerFile(dir.filePath(QStringLiteral("roads.gpkg")), model::GeometryType::MultiLineString,
+                   {{QStringLiteral("name"), model::FieldType::String}},
+                   {{QStringLiteral("MULTILINESTRING(%1)").arg(line({{-200, 100}, {3200, 100}})),
+                     {QStringLiteral("国道")}},
+                    {QStringLiteral("MULTILINESTRING(%1,%2,%3)")
+                         .arg(line({{1100, 300}, {1900, 300}}), line({{1100, 600}, {1900, 600}}),
+                              line({{1200, 800}, {1600, 800}})),
+                     {QStringLiteral("乡道")}},
+                    {QStringLiteral("MULTILINESTRING(%1)").arg(line({{2000, 500}, {3500, 500}})),
+                     {QStringLiteral("县道")}}});
+
+    PipelineOptions options;
+    options.outDir = dir.filePath(QStringLiteral("out"));
+    options.threads = 2;
+    const PipelineSummary summary = runRiskModel(loadRiskModel(modelPath), options);
+    EXPECT_EQ(summary.unitsPerLevel, (std::vector<qint64>{1, 0, 1, 0, 1}));
+    const model::VectorLayer map = io::readLayer(options.outDir + QStringLiteral("/risk_map.gpkg"));
+    ASSERT_EQ(map.features.size(), 3u);
+    const double h[] = {0.5, 0.6, 0.0};
+    const double roads[] = {1.0, 3.0, 2.0};
+    const double E[] = {0.0, 1.0, 0.5};
+    const double risk[] = {0.47, 4.0 / 9.0, 0.0};
+    for (std::size_t i = 0; i < 3; ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_NEAR(valueOf(map, i, "h_flood").toDouble(), h[i], 1e-9);
+        EXPECT_NEAR(valueOf(map, i, "e_roads").toDouble(), roads[i], 1e-9);
+        EXPECT_NEAR(valueOf(map, i, "E").toDouble(), E[i], 1e-9);
+        EXPECT_NEAR(valueOf(map, i, "risk").toDouble(), risk[i], 1e-9);
+    }
+
+    // The raster's map: one dissolved polygon per level, turned around by the score table.
+    const model::VectorLayer flood =
+        io::readLayer(options.outDir + QStringLiteral("/hazard_flood.gpkg"));
+    ASSERT_EQ(flood.features.size(), 2u);
+    for (std::size_t f = 0; f < 2; ++f) {
+        const bool high = valueOf(flood, f, "src_level").toString() == QStringLiteral("1");
+        EXPECT_EQ(valueOf(flood, f, "level").toInt(), high ? 5 : 3);
+        EXPECT_EQ(valueOf(flood, f, "level_name").toString(),
+                  high ? QStringLiteral("高") : QStringLiteral("中"));
+        EXPECT_NEAR(valueOf(flood, f, "area_km2").toDouble(), high ? 0.5 : 1.0, 1e-12);
+    }
+
+    // Tables: roads in km next to the persons.
+    const QString csv =
+        QString::fromUtf8(readAll(options.outDir + QStringLiteral("/tables/risk_by_township.csv")));
+    EXPECT_TRUE(csv.contains(QStringLiteral("A,甲乡,5,高,1,100,1\r\n")) ||
+                csv.contains(QStringLiteral("A,甲乡,5,高,1,100,1\n")))
+        << csv.toStdString();
+    EXPECT_TRUE(csv.contains(QStringLiteral("total,合计,3,中,1,300,3"))) << csv.toStdString();
+    const QString hazards = QString::fromUtf8(
+        readAll(options.outDir + QStringLiteral("/tables/hazard_by_township.csv")));
+    EXPECT_TRUE(hazards.contains(QStringLiteral("flood,台风洪涝,A,甲乡,5,高,0.5,100,0.5")))
+        << hazards.toStdString();
 }
