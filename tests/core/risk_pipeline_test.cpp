@@ -467,6 +467,7 @@ TEST(RiskPipeline, OverrideLevelOutsideOneToFiveIsRefused)
             << error.formatted().toStdString();
     }
     EXPECT_FALSE(QFileInfo::exists(options.outDir + QStringLiteral("/risk_map.gpkg")));
+}
 
 // The hand-worked case with the flood hazard as a raster of 100 m levels (the same areas: level 1
 // on columns 0–4, level 3 on columns 10–19, nodata elsewhere) and a second exposure indicator,
