@@ -246,8 +246,11 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
                     options.metricCrs = m_metricCrs;
                     options.feedback = feedback;
                     overlay::ZonalReport report;
-                    values = column(overlay::zonalSummary(coverage, subset, options, &report),
-                                    report.addedFields.value(0));
+                    // Two statements: the field name exists only once zonalSummary has run,
+                    // and the order in which a call's arguments are evaluated is unspecified.
+                    const model::VectorLayer counted =
+                        overlay::zonalSummary(coverage, subset, options, &report);
+                    values = column(counted, report.addedFields.value(0));
                 }
                 addRow(classLabel(cls.name), std::move(values));
             }
