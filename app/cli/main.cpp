@@ -29,6 +29,8 @@ const char kUsage[] =
     "                             prevention zoning, per-hazard maps, tables\n"
     "  enterprises CONFIG -o DIR  enterprise four-colour risk map, lists and survey comparison\n"
     "  atlas CONFIG -o OUT.pdf    the PDF atlas (or PNG pages) of an atlas configuration\n"
+    "  package CONFIG -o OUT.zip  the submission package: shapefiles, styled GeoPackage,\n"
+    "                             tables, atlas PDF and a manifest with checksums\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -80,6 +82,8 @@ int main(int argc, char *argv[])
         return runEnterprises(arguments);
     if (command == QLatin1String("atlas"))
         return runAtlas(arguments);
+    if (command == QLatin1String("package"))
+        return runPackage(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;
