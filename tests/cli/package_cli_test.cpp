@@ -75,15 +75,25 @@ struct Package
     QStringList entries;
 };
 
+// The GBK variant is built by the test; the UTF-8 one is the sample_job_package fixture's.
 Package buildPackage(const QTemporaryDir &dir, const QString &encoding)
 {
     Package package;
-    const QString zip = dir.filePath(QStringLiteral("成果包_%1.zip").arg(encoding));
-    package.result = runCli({QStringLiteral("package"),
-                             sampleDataPath(QStringLiteral("yongjia/package_config.json")),
-                             QStringLiteral("-o"), zip, QStringLiteral("--results"), sampleOut(),
-                             QStringLiteral("--encoding"), encoding},
-                            600000);
+    QString zip;
+    if (encoding == QLatin1String("UTF-8")) {
+        zip = sampleOut() + QStringLiteral("/package/永嘉县成果包.zip");
+        package.result.exitCode = QFileInfo::exists(zip) ? 0 : -1;
+        package.result.err = QStringLiteral("%1 missing: the sample_job_package fixture did not "
+                                            "run")
+                                 .arg(zip);
+    } else {
+        zip = dir.filePath(QStringLiteral("成果包_%1.zip").arg(encoding));
+        package.result = runCli({QStringLiteral("package"),
+                                 sampleDataPath(QStringLiteral("yongjia/package_config.json")),
+                                 QStringLiteral("-o"), zip, QStringLiteral("--results"),
+                                 sampleOut(), QStringLiteral("--encoding"), encoding},
+                                600000);
+    }
     package.dir = dir.filePath(QStringLiteral("unzipped_%1").arg(encoding));
     QDir().mkpath(package.dir);
     if (package.result.exitCode == 0)
