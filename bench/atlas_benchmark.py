@@ -26,7 +26,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "sample-data", "yongjia")
 CLI = os.path.join(ROOT, "build", "app", "cli", "riskatlas-cli")
 QGIS = "/usr/bin/qgis_process.bin"
-CONFIG = os.path.join(DATA, "atlas_config.json")
+# The layers of the QGIS project below (flood zones as the zoning), not the sample atlas, which
+# draws the results of the sample job.
+CONFIG = os.path.join(ROOT, "bench", "atlas_benchmark_config.json")
 
 FIVE_COLOUR = [(5, "高", "#E60000"), (4, "较高", "#FF9900"), (3, "中", "#FFEB00"),
                (2, "较低", "#3C8CDC"), (1, "低", "#38A800")]

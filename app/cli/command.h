@@ -25,6 +25,7 @@ int runDissolve(const QStringList &arguments);
 int runZone(const QStringList &arguments);
 int runEnterprises(const QStringList &arguments);
 int runAtlas(const QStringList &arguments);
+int runPackage(const QStringList &arguments);
 int runProject(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.

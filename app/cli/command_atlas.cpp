@@ -64,7 +64,12 @@ int runAtlas(const QStringList &arguments)
                                  QStringLiteral("N"));
     const QCommandLineOption overwrite(QStringLiteral("overwrite"),
                                        QStringLiteral("Replace an existing output."));
-    parser.addOptions({output, pages, dpi, overwrite});
+    const QCommandLineOption results(
+        QStringLiteral("results"),
+        QStringLiteral("Folder that `results:` layer sources resolve against (the outputs of "
+                       "zone and enterprises); overrides the configuration's \"results\"."),
+        QStringLiteral("DIR"));
+    parser.addOptions({output, pages, dpi, overwrite, results});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -104,7 +109,7 @@ int runAtlas(const QStringList &arguments)
     try {
         QElapsedTimer clock;
         clock.start();
-        render::AtlasConfig config = render::loadAtlasConfig(positional[0]);
+        render::AtlasConfig config = render::loadAtlasConfig(positional[0], parser.value(results));
         if (resolution > 0 && !png)
             config.imageDpi = resolution;
         feedback.setStep(QStringLiteral("reading"));

@@ -29,6 +29,8 @@ const char kUsage[] =
     "                             prevention zoning, per-hazard maps, tables\n"
     "  enterprises CONFIG -o DIR  enterprise four-colour risk map, lists and survey comparison\n"
     "  atlas CONFIG -o OUT.pdf    the PDF atlas (or PNG pages) of an atlas configuration\n"
+    "  package CONFIG -o OUT.zip  the submission package: shapefiles, styled GeoPackage,\n"
+    "                             tables, atlas PDF and a manifest with checksums\n"
     "  project SUBCOMMAND ...     create, fill and inspect a project file (.riskatlas):\n"
     "                             create, add-layer, set-model, show, verify, override, ...\n"
     "\n"
@@ -82,6 +84,8 @@ int main(int argc, char *argv[])
         return runEnterprises(arguments);
     if (command == QLatin1String("atlas"))
         return runAtlas(arguments);
+    if (command == QLatin1String("package"))
+        return runPackage(arguments);
     if (command == QLatin1String("project"))
         return runProject(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));

@@ -13,7 +13,8 @@
 namespace riskatlas::render {
 
 /// One layer of an atlas: where it comes from, its place in the draw order, its style and
-/// labels. `source` is resolved against the configuration's folder.
+/// labels. `source` is resolved against the configuration's folder, or against the results
+/// folder when it starts with `results:` (see loadAtlasConfig).
 struct AtlasLayerConfig
 {
     QString id;
@@ -50,7 +51,8 @@ struct AtlasStatistic
 /// (and hashed) in the notes.
 struct AtlasConfig
 {
-    QString path; ///< the configuration file
+    QString path;       ///< the configuration file
+    QString resultsDir; ///< absolute folder `results:` sources resolve against; may be empty
     QString title;
     QString subtitle;
     QString producer;
@@ -70,9 +72,14 @@ struct AtlasConfig
 };
 
 /// Reads and checks an atlas configuration. Relative paths are resolved against the file's
-/// folder. Throws InputError naming the file and the key path (e.g. `layers[2].style.palette`)
+/// folder. A source or raster written `results:REL` (e.g. `results:five_colour/risk_zoning.gpkg`)
+/// names the output of an earlier run: REL is resolved against `resultsDir` when not empty
+/// (the CLI's --results, relative to the working folder), else against the configuration's
+/// `results` key (relative to the configuration's folder).
+/// Throws InputError naming the file and the key path (e.g. `layers[2].style.palette`)
 /// for malformed JSON, missing keys (`coverage`, `layout`, `layers`, `title`), unknown roles,
-/// kinds or layer ids, bad styles.
-AtlasConfig loadAtlasConfig(const QString &path);
+/// kinds or layer ids, bad styles, a `results:` source without a results folder, or a
+/// `results:` file that does not exist (the error names the resolved file).
+AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir = {});
 
 } // namespace riskatlas::render

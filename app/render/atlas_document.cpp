@@ -246,8 +246,11 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
                     options.metricCrs = m_metricCrs;
                     options.feedback = feedback;
                     overlay::ZonalReport report;
-                    values = column(overlay::zonalSummary(coverage, subset, options, &report),
-                                    report.addedFields.value(0));
+                    // Two statements: the field name exists only once zonalSummary has run,
+                    // and the order in which a call's arguments are evaluated is unspecified.
+                    const model::VectorLayer counted =
+                        overlay::zonalSummary(coverage, subset, options, &report);
+                    values = column(counted, report.addedFields.value(0));
                 }
                 addRow(classLabel(cls.name), std::move(values));
             }
@@ -617,16 +620,24 @@ void AtlasDocument::paintLegend(QPainter &painter, bool unitPage) const
     int columns = 1;
     if (double(items.size()) * rowHeight > available)
         columns = 2;
-    const int perColumn = int(std::ceil(double(items.size()) / columns));
+    // One spare row per extra column: a section heading never ends a column (it moves to
+    // the top of the next one, with its entries).
+    const int perColumn = int(std::ceil(double(items.size() + std::size_t(columns - 1)) / columns));
     if (perColumn * rowHeight > available)
         rowHeight = available / perColumn;
     const double columnWidth = (box.width() - 2 * pad) / columns;
     const double swatchW = 5.5 * PointsPerMm;
     const double swatchH = std::min(3.2 * PointsPerMm, rowHeight * 0.75);
     painter.setRenderHint(QPainter::Antialiasing);
+    int column = 0;
+    int row = -1;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const int column = int(i) / perColumn;
-        const int row = int(i) % perColumn;
+        ++row;
+        const bool orphanHeading = items[i].isHeading && row == perColumn - 1;
+        if ((row >= perColumn || orphanHeading) && column + 1 < columns) {
+            ++column;
+            row = 0;
+        }
         const double x = box.left() + pad + column * columnWidth;
         const double y = top + row * rowHeight;
         const Item &item = items[i];

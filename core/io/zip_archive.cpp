@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QList>
+#include <QPair>
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -116,7 +118,10 @@ QStringList extractZip(const QString &zipPath, const QString &targetDir, const Z
     return extracted;
 }
 
-void createZip(const QString &zipPath, const QStringList &files)
+namespace {
+
+// (file on disk, name in the archive) pairs into a new archive.
+void writeZip(const QString &zipPath, const QList<QPair<QString, QString>> &entries)
 {
     QFile file(zipPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -126,12 +131,12 @@ void createZip(const QString &zipPath, const QStringList &files)
     zip.setUtf8Enabled(true);
     if (!zip.open(QuaZip::mdCreate))
         throw ProcessingError({zipPath}, QStringLiteral("cannot create zip archive"));
-    for (const QString &path : files) {
+    for (const auto &[path, name] : entries) {
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
             throw ProcessingError({path}, in.errorString());
         QuaZipFile out(&zip);
-        if (!out.open(QIODevice::WriteOnly, QuaZipNewInfo(QFileInfo(path).fileName(), path)))
+        if (!out.open(QIODevice::WriteOnly, QuaZipNewInfo(name, path)))
             throw ProcessingError({zipPath}, QStringLiteral("cannot add %1").arg(path));
         while (!in.atEnd()) {
             const QByteArray chunk = in.read(1 << 20);
@@ -145,6 +150,25 @@ void createZip(const QString &zipPath, const QStringList &files)
     zip.close();
     if (zip.getZipError() != ZIP_OK)
         throw ProcessingError({zipPath}, QStringLiteral("cannot finish zip archive"));
+}
+
+} // namespace
+
+void createZip(const QString &zipPath, const QStringList &files)
+{
+    QList<QPair<QString, QString>> entries;
+    for (const QString &path : files)
+        entries.append({path, QFileInfo(path).fileName()});
+    writeZip(zipPath, entries);
+}
+
+void createZip(const QString &zipPath, const QString &rootDir, const QStringList &relativePaths)
+{
+    const QDir root(rootDir);
+    QList<QPair<QString, QString>> entries;
+    for (const QString &relative : relativePaths)
+        entries.append({root.filePath(relative), QDir::fromNativeSeparators(relative)});
+    writeZip(zipPath, entries);
 }
 
 } // namespace riskatlas::io

@@ -27,4 +27,9 @@ QStringList extractZip(const QString &zipPath, const QString &targetDir,
 /// UTF-8 names. Throws ProcessingError on failure (the caller writes to a temporary path).
 void createZip(const QString &zipPath, const QStringList &files);
 
+/// Writes the files `relativePaths` of the folder `rootDir` into a new archive `zipPath`, each
+/// under its relative path (folders kept, `/` separated, UTF-8 names). Throws ProcessingError
+/// on failure (the caller writes to a temporary path).
+void createZip(const QString &zipPath, const QString &rootDir, const QStringList &relativePaths);
+
 } // namespace riskatlas::io

@@ -13,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <memory>
 
 using namespace riskatlas::test;
 
@@ -109,41 +108,34 @@ std::vector<Word> words(const QString &pdf, int page)
     return result;
 }
 
+// The sample job's outputs, made once per ctest run by the sample_job_results and
+// sample_job_atlas fixtures (tests/cli/sample_job.cmake).
+QString sampleOut(const QString &relative)
+{
+    return QStringLiteral(RISKATLAS_SAMPLE_OUT "/") + relative;
+}
+
 class AtlasCli : public ::testing::Test
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_dir = std::make_unique<QTemporaryDir>();
-        s_pdf = s_dir->filePath(QStringLiteral("永嘉 图集.pdf"));
-        s_result = runCli({QStringLiteral("atlas"),
-                           sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
-                           QStringLiteral("-o"), s_pdf},
-                          600000);
-    }
-    static void TearDownTestSuite() { s_dir.reset(); }
-
     void SetUp() override
     {
-        ASSERT_EQ(s_result.exitCode, 0) << s_result.err.toStdString();
+        m_pdf = sampleOut(QStringLiteral("atlas/永嘉县图集.pdf"));
+        ASSERT_TRUE(QFileInfo::exists(m_pdf))
+            << m_pdf.toStdString() << " missing: run the sample_job_atlas fixture (ctest)";
         if (tool("pdfinfo").isEmpty())
             GTEST_SKIP() << "poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) missing";
     }
 
-    static std::unique_ptr<QTemporaryDir> s_dir;
-    static QString s_pdf;
-    static CliResult s_result;
+    QString m_pdf;
+    QTemporaryDir m_dir;
 };
-
-std::unique_ptr<QTemporaryDir> AtlasCli::s_dir;
-QString AtlasCli::s_pdf;
-CliResult AtlasCli::s_result;
 
 } // namespace
 
 TEST_F(AtlasCli, HasOnePagePerTownshipPlusCoverContentsAndOverview)
 {
-    const QString info = QString::fromUtf8(run(tool("pdfinfo"), {s_pdf}));
+    const QString info = QString::fromUtf8(run(tool("pdfinfo"), {m_pdf}));
     EXPECT_TRUE(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(kPages))))
         << info.toStdString();
     EXPECT_TRUE(info.contains(QStringLiteral("永嘉县自然灾害综合风险区划图集")))
@@ -155,7 +147,7 @@ TEST_F(AtlasCli, HasOnePagePerTownshipPlusCoverContentsAndOverview)
 
 TEST_F(AtlasCli, EmbedsTheCjkFont)
 {
-    const QString fonts = QString::fromUtf8(run(tool("pdffonts"), {s_pdf}));
+    const QString fonts = QString::fromUtf8(run(tool("pdffonts"), {m_pdf}));
     bool cjkEmbedded = false;
     for (const QString &line : fonts.split(u'\n')) {
         if (!line.contains(QStringLiteral("NotoSansCJK")) &&
@@ -175,7 +167,7 @@ TEST_F(AtlasCli, EmbedsTheCjkFont)
 
 TEST_F(AtlasCli, TextHasEveryTownshipAndTheLegend)
 {
-    const QString text = QString::fromUtf8(run(tool("pdftotext"), {s_pdf, QStringLiteral("-")}));
+    const QString text = QString::fromUtf8(run(tool("pdftotext"), {m_pdf, QStringLiteral("-")}));
     for (const char *name : kTownships)
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
     // Qt maps some glyphs back to the Kangxi radicals that share them (黄 → ⻩); the atlas
@@ -184,8 +176,15 @@ TEST_F(AtlasCli, TextHasEveryTownshipAndTheLegend)
         EXPECT_FALSE(c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
             << std::hex << int(c.unicode());
     // Legend labels of the five-colour palette, each a word of its own on the overview page.
-    std::vector<Word> overview = words(s_pdf, 3);
+    std::vector<Word> overview = words(m_pdf, 3);
     for (const char *label : {"高", "较高", "中", "较低", "低"}) {
+        const bool found = std::any_of(overview.begin(), overview.end(), [&](const Word &w) {
+            return w.text == QString::fromUtf8(label);
+        });
+        EXPECT_TRUE(found) << label;
+    }
+    // Legend labels of the enterprise palette (enterprise_four_colour) on the overview page.
+    for (const char *label : {"重大", "较大", "一般", "低"}) {
         const bool found = std::any_of(overview.begin(), overview.end(), [&](const Word &w) {
             return w.text == QString::fromUtf8(label);
         });
@@ -201,10 +200,10 @@ TEST_F(AtlasCli, TextHasEveryTownshipAndTheLegend)
 
 TEST_F(AtlasCli, MapAreaShowsThePaletteColours)
 {
-    const QString prefix = s_dir->filePath(QStringLiteral("overview"));
+    const QString prefix = m_dir.filePath(QStringLiteral("overview"));
     run(tool("pdftoppm"), {QStringLiteral("-f"), QStringLiteral("3"), QStringLiteral("-l"),
                            QStringLiteral("3"), QStringLiteral("-r"), QStringLiteral("100"),
-                           QStringLiteral("-singlefile"), s_pdf, prefix});
+                           QStringLiteral("-singlefile"), m_pdf, prefix});
     const Ppm page = readPpm(prefix + QStringLiteral(".ppm"));
     ASSERT_GT(page.width, 0);
     const double pxPerMm = 100 / 25.4;
@@ -239,7 +238,7 @@ TEST_F(AtlasCli, ScaleBarMatchesTheMapScale)
     // ticks (km) must be as far apart on paper as the same scale puts them.
     int checked = 0;
     for (int page : {3, 4, 12, kPages}) {
-        const std::vector<Word> w = words(s_pdf, page);
+        const std::vector<Word> w = words(m_pdf, page);
         const auto unit = std::find_if(
             w.begin(), w.end(), [](const Word &x) { return x.text == QStringLiteral("千米"); });
         const auto ratio = std::find_if(w.begin(), w.end(), [](const Word &x) {
@@ -291,10 +290,10 @@ TEST_F(AtlasCli, ScaleBarMatchesTheMapScale)
 TEST_F(AtlasCli, DenseBuildingsAreAnImageSoThePdfStaysSmall)
 {
     // 20 000 buildings as vector paths on 23 map pages would be tens of MB.
-    EXPECT_LT(QFileInfo(s_pdf).size(), 12 * 1024 * 1024);
+    EXPECT_LT(QFileInfo(m_pdf).size(), 12 * 1024 * 1024);
     const QString images = QString::fromUtf8(
         run(tool("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("4"),
-                                QStringLiteral("-l"), QStringLiteral("4"), s_pdf}));
+                                QStringLiteral("-l"), QStringLiteral("4"), m_pdf}));
     // Header of two lines, then at least the buildings image.
     EXPECT_GE(images.split(u'\n', Qt::SkipEmptyParts).size(), 3) << images.toStdString();
 }
@@ -303,11 +302,12 @@ TEST(AtlasCliPng, PageAtTheChosenResolution)
 {
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("总览.png"));
-    const CliResult result = runCli(
-        {QStringLiteral("atlas"), sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
-         QStringLiteral("-o"), png, QStringLiteral("--pages"), QStringLiteral("3"),
-         QStringLiteral("--dpi"), QStringLiteral("100")},
-        600000);
+    const CliResult result =
+        runCli({QStringLiteral("atlas"),
+                sampleDataPath(QStringLiteral("yongjia/atlas_config.json")), QStringLiteral("-o"),
+                png, QStringLiteral("--pages"), QStringLiteral("3"), QStringLiteral("--dpi"),
+                QStringLiteral("100"), QStringLiteral("--results"), sampleOut({})},
+               600000);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     QFile file(png);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
@@ -342,12 +342,41 @@ TEST(AtlasCliErrors, BadConfigurationNamesTheKey)
 TEST(AtlasCliErrors, PagesOutOfRange)
 {
     QTemporaryDir dir;
-    const CliResult result = runCli({QStringLiteral("atlas"),
-                                     sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
-                                     QStringLiteral("-o"), dir.filePath(QStringLiteral("a.pdf")),
-                                     QStringLiteral("--pages"), QStringLiteral("20-99")},
-                                    600000);
+    const CliResult result = runCli(
+        {QStringLiteral("atlas"), sampleDataPath(QStringLiteral("yongjia/atlas_config.json")),
+         QStringLiteral("-o"), dir.filePath(QStringLiteral("a.pdf")), QStringLiteral("--pages"),
+         QStringLiteral("20-99"), QStringLiteral("--results"), sampleOut({})},
+        600000);
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains(QStringLiteral("--pages"))) << result.err.toStdString();
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("a.pdf"))));
+}
+
+TEST(AtlasCliErrors, MissingResultNamesTheKeyAndTheFile)
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("图集.json"));
+    QFile file(config);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"title": "t", "layout": "a4_portrait",
+                   "layers": [{"id": "a", "source": "results:五色图/risk_zoning.gpkg",
+                               "role": "zones"}],
+                   "coverage": {"layer": "a", "name_field": "name"}})");
+    file.close();
+    const QString pdf = dir.filePath(QStringLiteral("a.pdf"));
+    // No results folder at all.
+    CliResult result = runCli({QStringLiteral("atlas"), config, QStringLiteral("-o"), pdf});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("layers[0].source")))
+        << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("--results"))) << result.err.toStdString();
+    // A results folder without the file.
+    result = runCli({QStringLiteral("atlas"), config, QStringLiteral("-o"), pdf,
+                     QStringLiteral("--results"), dir.path()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("layers[0].source")))
+        << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("五色图/risk_zoning.gpkg")))
+        << result.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(pdf));
 }

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/package/package_config.h"
+
+#include "core/error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace riskatlas::package {
+
+namespace {
+
+const QLatin1String kResultsPrefix("results:");
+
+// Resolves config paths: `results:REL` against the results folder, the rest against the
+// configuration's folder; every file must exist. Errors name the key path.
+class PathResolver
+{
+public:
+    PathResolver(QString configPath, QDir base, QString resultsDir, QString resultsOrigin)
+        : m_configPath(std::move(configPath))
+        , m_base(std::move(base))
+        , m_resultsDir(std::move(resultsDir))
+        , m_resultsOrigin(std::move(resultsOrigin))
+    {}
+
+    QString operator()(const QString &spec, const QString &keyPath) const
+    {
+        const qsizetype bar = spec.indexOf(u'|');
+        QString file = bar < 0 ? spec : spec.left(bar);
+        const QString rest = bar < 0 ? QString() : spec.mid(bar);
+        QString resolved;
+        if (file.startsWith(kResultsPrefix)) {
+            if (m_resultsDir.isEmpty())
+                throw InputError({m_configPath},
+                                 QStringLiteral("%1: \"%2\" names a result, but there is no "
+                                                "results folder: set \"results\" in the "
+                                                "configuration or pass --results DIR")
+                                     .arg(keyPath, spec));
+            resolved = QDir::cleanPath(
+                QDir(m_resultsDir).absoluteFilePath(file.mid(kResultsPrefix.size())));
+        } else {
+            resolved = QDir::cleanPath(m_base.absoluteFilePath(file));
+        }
+        if (!QFileInfo(resolved).isFile())
+            throw InputError({m_configPath},
+                             QStringLiteral("%1: %2 does not exist%3")
+                                 .arg(keyPath, resolved,
+                                      file.startsWith(kResultsPrefix)
+                                          ? QStringLiteral(" (results folder %1 from %2; run the "
+                                                           "command that produces it first)")
+                                                .arg(m_resultsDir, m_resultsOrigin)
+                                          : QString()));
+        if (resolved.endsWith(QLatin1String(".shp"), Qt::CaseInsensitive)) {
+            for (const char *sidecar : {".shx", ".dbf"}) {
+                const QString companion =
+                    resolved.left(resolved.size() - 4) + QLatin1String(sidecar);
+                if (!QFileInfo::exists(companion))
+                    throw InputError({m_configPath},
+                                     QStringLiteral("%1: %2 is missing").arg(keyPath, companion));
+            }
+        }
+        return resolved + rest;
+    }
+
+private:
+    QString m_configPath;
+    QDir m_base;
+    QString m_resultsDir;
+    QString m_resultsOrigin;
+};
+
+QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
+                       const QString &where)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isString() || value.toString().trimmed().isEmpty())
+        throw InputError({file}, QStringLiteral("%1%2: missing or empty text").arg(where, key));
+    return value.toString();
+}
+
+style::Rgb colour(const QJsonObject &object, const QString &key, const style::Rgb &fallback,
+                  const QString &file, const QString &where)
+{
+    if (!object.contains(key))
+        return fallback;
+    const QString text = object.value(key).toString();
+    if (text == QLatin1String("none"))
+        return {0, 0, 0, 0};
+    const std::optional<style::Rgb> parsed = style::Rgb::fromName(text);
+    if (!parsed)
+        throw InputError({file}, QStringLiteral("%1%2: \"%3\" is not a colour #RRGGBB[AA] or "
+                                                "none")
+                                     .arg(where, key, text));
+    return *parsed;
+}
+
+double positive(const QJsonObject &object, const QString &key, double fallback, const QString &file,
+                const QString &where, double maximum)
+{
+    if (!object.contains(key))
+        return fallback;
+    const QJsonValue value = object.value(key);
+    if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > maximum)
+        throw InputError(
+            {file},
+            QStringLiteral("%1%2: needs a number from 0 to %3").arg(where, key).arg(maximum));
+    return value.toDouble();
+}
+
+QStringList pathList(const QJsonObject &root, const QString &key, const PathResolver &resolve,
+                     const QString &file)
+{
+    const QJsonValue value = root.value(key);
+    if (!value.isUndefined() && !value.isArray())
+        throw InputError({file}, QStringLiteral("%1: needs a list of file names").arg(key));
+    QStringList out;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
+        if (!array[i].isString() || array[i].toString().isEmpty())
+            throw InputError({file}, QStringLiteral("%1: needs a file name").arg(where));
+        out.append(resolve(array[i].toString(), where));
+    }
+    return out;
+}
+
+} // namespace
+
+PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError(
+            {path},
+            QStringLiteral("cannot read the package configuration: %1").arg(file.errorString()));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject())
+        throw InputError({path}, QStringLiteral("not a JSON object: %1 at byte %2")
+                                     .arg(parseError.errorString())
+                                     .arg(parseError.offset));
+    const QJsonObject root = document.object();
+    const QDir base = QFileInfo(path).absoluteDir();
+
+    PackageConfig config;
+    config.path = path;
+    config.raw = root;
+    QString origin;
+    if (!resultsDir.isEmpty()) {
+        config.resultsDir = QDir(resultsDir).absolutePath();
+        origin = QStringLiteral("--results");
+    } else if (root.contains(QStringLiteral("results"))) {
+        config.resultsDir = QDir::cleanPath(
+            base.absoluteFilePath(requiredString(root, QStringLiteral("results"), path, {})));
+        origin = QStringLiteral("the \"results\" key");
+    }
+    const PathResolver resolve(path, base, config.resultsDir, origin);
+
+    config.title = requiredString(root, QStringLiteral("title"), path, {});
+    config.geopackage = requiredString(root, QStringLiteral("geopackage"), path, {});
+    if (!config.geopackage.endsWith(QLatin1String(".gpkg")) || config.geopackage.contains(u'/') ||
+        config.geopackage.contains(u'\\'))
+        throw InputError({path}, QStringLiteral("geopackage: \"%1\" must be a file name ending "
+                                                "in .gpkg")
+                                     .arg(config.geopackage));
+
+    const QJsonValue layersValue = root.value(QStringLiteral("layers"));
+    if (!layersValue.isArray() || layersValue.toArray().isEmpty())
+        throw InputError({path}, QStringLiteral("layers: missing or empty list of layers"));
+    const QJsonArray layers = layersValue.toArray();
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        const QString where = QStringLiteral("layers[%1].").arg(i);
+        const QJsonObject object = layers[i].toObject();
+        PackageLayer layer;
+        layer.name = requiredString(object, QStringLiteral("name"), path, where);
+        static const QString forbidden = QStringLiteral("/\\:*?\"<>|");
+        for (const QChar c : layer.name) {
+            if (forbidden.contains(c) || c.unicode() < 0x20)
+                throw InputError(
+                    {path},
+                    QStringLiteral("%1name: \"%2\" cannot be a file name").arg(where, layer.name));
+        }
+        for (const PackageLayer &other : config.layers) {
+            if (other.name.compare(layer.name, Qt::CaseInsensitive) == 0)
+                throw InputError(
+                    {path}, QStringLiteral("%1name: \"%2\" is used twice").arg(where, layer.name));
+        }
+        layer.source = resolve(requiredString(object, QStringLiteral("source"), path, where),
+                               where + QStringLiteral("source"));
+        layer.title = object.value(QStringLiteral("title")).toString(layer.name);
+
+        const QString styleWhere = where + QStringLiteral("style.");
+        const QJsonObject styleObject = object.value(QStringLiteral("style")).toObject();
+        const QString type =
+            styleObject.value(QStringLiteral("type")).toString(QStringLiteral("single"));
+        style::QgisSymbol &symbol = layer.symbol;
+        symbol.fill = colour(styleObject, QStringLiteral("fill"), symbol.fill, path, styleWhere);
+        symbol.outline =
+            colour(styleObject, QStringLiteral("outline"), symbol.outline, path, styleWhere);
+        symbol.outlineWidthMm = positive(styleObject, QStringLiteral("outline_width"),
+                                         symbol.outlineWidthMm, path, styleWhere, 10);
+        symbol.lineWidthMm = positive(styleObject, QStringLiteral("line_width"), symbol.lineWidthMm,
+                                      path, styleWhere, 10);
+        symbol.markerSizeMm = positive(styleObject, QStringLiteral("size"), symbol.markerSizeMm,
+                                       path, styleWhere, 50);
+        symbol.opacity =
+            positive(styleObject, QStringLiteral("opacity"), symbol.opacity, path, styleWhere, 1);
+        if (type == QLatin1String("categorised")) {
+            layer.field = requiredString(styleObject, QStringLiteral("field"), path, styleWhere);
+            const QString palette =
+                requiredString(styleObject, QStringLiteral("palette"), path, styleWhere);
+            try {
+                layer.palette =
+                    style::loadPalette(style::builtinPaletteIds().contains(palette)
+                                           ? palette
+                                           : QDir::cleanPath(base.absoluteFilePath(palette)));
+            } catch (const InputError &error) {
+                throw InputError({path},
+                                 QStringLiteral("%1palette: %2").arg(styleWhere, error.message()));
+            }
+        } else if (type != QLatin1String("single")) {
+            throw InputError({path}, QStringLiteral("%1type: \"%2\" is not categorised or single")
+                                         .arg(styleWhere, type));
+        }
+        config.layers.push_back(std::move(layer));
+    }
+    config.tables = pathList(root, QStringLiteral("tables"), resolve, path);
+    config.documents = pathList(root, QStringLiteral("documents"), resolve, path);
+    config.configs = pathList(root, QStringLiteral("configs"), resolve, path);
+    config.inputs = pathList(root, QStringLiteral("inputs"), resolve, path);
+    return config;
+}
+
+} // namespace riskatlas::package
