@@ -27,6 +27,7 @@ int runEnterprises(const QStringList &arguments);
 int runAtlas(const QStringList &arguments);
 int runPackage(const QStringList &arguments);
 int runProject(const QStringList &arguments);
+int runRun(const QStringList &arguments);
 
 /// Prints `error: …` to stderr.
 void printError(const QString &message);

@@ -33,6 +33,8 @@ const char kUsage[] =
     "                             tables, atlas PDF and a manifest with checksums\n"
     "  project SUBCOMMAND ...     create, fill and inspect a project file (.riskatlas):\n"
     "                             create, add-layer, set-model, show, verify, override, ...\n"
+    "  run PROJECT -o OUTDIR      run a project end to end: five-colour model, enterprises,\n"
+    "                             atlas, package; results and run log back into the project\n"
     "\n"
     "Run 'riskatlas-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 processing error, 2 bad input or usage.\n";
@@ -43,7 +45,8 @@ int main(int argc, char *argv[])
 {
     // The atlas draws text, which needs QtGui's font database: a QGuiApplication, run headless
     // on the offscreen platform when no display is set. Every other command stays QtCore.
-    const bool needsGui = argc > 1 && std::strcmp(argv[1], "atlas") == 0;
+    const bool needsGui =
+        argc > 1 && (std::strcmp(argv[1], "atlas") == 0 || std::strcmp(argv[1], "run") == 0);
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -88,6 +91,8 @@ int main(int argc, char *argv[])
         return runPackage(arguments);
     if (command == QLatin1String("project"))
         return runProject(arguments);
+    if (command == QLatin1String("run"))
+        return runRun(arguments);
     printError(QStringLiteral("unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return BadInput;

@@ -29,6 +29,15 @@ namespace riskatlas::render {
 
 namespace {
 
+bool isListOfStrings(const QJsonArray &array)
+{
+    for (const QJsonValue &item : array) {
+        if (!item.isString())
+            return false;
+    }
+    return true;
+}
+
 constexpr double PointsPerMm = 72.0 / 25.4;
 
 QRectF toPoints(const QRectF &mm)
@@ -298,6 +307,9 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         QString text;
         if (value.isString())
             text = value.toString();
+        else if (value.isArray() && isListOfStrings(value.toArray()))
+            // A list of sentences (e.g. the planner overrides a run adds) reads as text.
+            text = value.toVariant().toStringList().join(QStringLiteral("，"));
         else if (value.isArray())
             text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
         else if (value.isObject())

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/project/project_run.h"
+
+#include "core/enterprise/enterprise_job.h"
+#include "core/error.h"
+#include "core/feedback.h"
+#include "core/hazard/model_parser.h"
+#include "core/hazard/risk_pipeline.h"
+#include "core/io/layer_reader.h"
+#include "core/package/package_builder.h"
+#include "core/package/package_config.h"
+#include "core/project/config_paths.h"
+#include "core/project/input_checksum.h"
+#include "core/project/project.h"
+#include "core/project/project_conventions.h"
+#include "core/project/stored_config.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace riskatlas::project {
+
+namespace {
+
+const char kPackageConfigName[] = "package_config";
+
+// The result layers a run keeps in the project: (output file under OUTDIR, layer name).
+struct ResultLayer
+{
+    const char *file;
+    const char *layer;
+};
+constexpr ResultLayer kResultLayers[] = {
+    {"five_colour/risk_map.gpkg", "risk_map"},
+    {"five_colour/risk_zoning.gpkg", "risk_zoning"},
+    {"five_colour/prevention_zoning.gpkg", "prevention_zoning"},
+    {"enterprises/enterprises.gpkg", "enterprises"},
+    {"enterprises/area_map.gpkg", "area_map"},
+};
+
+void writeConfig(const QString &path, const QJsonDocument &json, bool overwrite)
+{
+    if (QFileInfo::exists(path) && !overwrite)
+        throw InputError({path}, QStringLiteral("exists; use --overwrite to replace it"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(canonicalJson(json)) < 0 || !file.commit())
+        throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));
+}
+
+QStringList prefixed(const QString &prefix, const QStringList &files)
+{
+    QStringList result;
+    for (const QString &file : files)
+        result.append(prefix + QLatin1Char('/') + file);
+    return result;
+}
+
+void appendRelative(const QDir &dir, const QStringList &absolute, QStringList &into)
+{
+    for (const QString &file : absolute)
+        into.append(dir.relativeFilePath(file));
+}
+
+// Overrides of the risk map's units go into the model run, so that the zonings follow them.
+std::vector<hazard::UnitLevelOverride> unitOverrides(const Project &project)
+{
+    std::vector<hazard::UnitLevelOverride> result;
+    for (const PlannerOverride &entry : project.overrides(QStringLiteral("risk_map")))
+        result.push_back({entry.key, entry.level, entry.reason});
+    return result;
+}
+
+QJsonObject outputsOf(const QDir &outDir, const QStringList &files, Feedback *feedback)
+{
+    QJsonObject outputs;
+    for (const QString &file : files) {
+        const QString path = outDir.filePath(file);
+        if (!QFileInfo(path).isFile())
+            continue;
+        const InputChecksum checksum = checksumDataset(path, feedback);
+        outputs.insert(file, QJsonObject{{QStringLiteral("sha256"), checksum.sha256},
+                                         {QStringLiteral("size"), double(checksum.size)}});
+    }
+    return outputs;
+}
+
+} // namespace
+
+ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
+{
+    Feedback *feedback = options.feedback;
+    if (options.outDir.isEmpty())
+        throw InputError({project.path()}, QStringLiteral("no output folder given"));
+    ProjectRunResult result;
+    RunRecord &record = result.record;
+    record.started = utcNow();
+    QElapsedTimer timer;
+    timer.start();
+
+    QJsonObject parameters{
+        {QStringLiteral("out_dir"), QFileInfo(options.outDir).absoluteFilePath()},
+        {QStringLiteral("overwrite"), options.overwrite}};
+    record.parameters = parameters;
+
+    // Inputs first: a run on changed or missing data would answer the wrong question.
+    if (feedback)
+        feedback->setStep(QStringLiteral("checking inputs"));
+    QStringList problems;
+    for (const InputCheck &check : project.verifyInputs(feedback)) {
+        if (check.state != InputState::Ok)
+            problems.append(QStringLiteral("%1 (%2): %3")
+                                .arg(check.name, inputStateName(check.state), check.message));
+    }
+    if (!problems.isEmpty())
+        throw InputError({project.path()},
+                         QStringLiteral("inputs differ from when they were added; nothing was "
+                                        "run:\n  ") +
+                             problems.join(QStringLiteral("\n  ")));
+
+    const auto fiveColour = project.config(ConfigKind::FiveColourModel);
+    const auto enterprises = project.config(ConfigKind::EnterpriseConfig);
+    const auto atlas = project.config(ConfigKind::AtlasConfig);
+    const auto package = project.config(QLatin1String(kPackageConfigName));
+    if (!fiveColour && !enterprises)
+        throw InputError({project.path()},
+                         QStringLiteral("the project has neither a five_colour_model nor an "
+                                        "enterprise_config; store one with 'project set-model'"));
+
+    const QDir outDir(QFileInfo(options.outDir).absoluteFilePath());
+    if (!QDir().mkpath(outDir.filePath(QStringLiteral("configs"))))
+        throw ProcessingError({outDir.path()}, QStringLiteral("cannot create the folder"));
+
+    try {
+        // The configs as this run reads them: every path absolute, every input resolved.
+        QJsonObject configHashes;
+        auto materialise = [&](const StoredConfig &config) {
+            const QJsonDocument resolved = resolveConfigPaths(config.json, project);
+            const QString path =
+                outDir.filePath(QStringLiteral("configs/%1.json").arg(config.name));
+            writeConfig(path, resolved, options.overwrite);
+            result.files.append(QStringLiteral("configs/%1.json").arg(config.name));
+            configHashes.insert(config.name, checksumDataset(path).sha256);
+            return path;
+        };
+
+        if (fiveColour) {
+            result.steps.append(QStringLiteral("five_colour"));
+            const QString modelPath = materialise(*fiveColour);
+            const hazard::RiskModel model = hazard::loadRiskModel(modelPath);
+            hazard::PipelineOptions pipeline;
+            pipeline.outDir = outDir.filePath(QStringLiteral("five_colour"));
+            pipeline.format = hazard::OutputFormat::Both;
+            pipeline.threads = options.threads;
+            pipeline.overwrite = options.overwrite;
+            pipeline.levelOverrides = unitOverrides(project);
+            pipeline.feedback = feedback;
+            const hazard::PipelineSummary summary = hazard::runRiskModel(model, pipeline);
+            result.files.append(prefixed(QStringLiteral("five_colour"), summary.files));
+            result.warnings.append(summary.warnings);
+        } else {
+            result.warnings.append(
+                QStringLiteral("no five_colour_model: five-colour step skipped"));
+        }
+        for (const PlannerOverride &entry : project.overrides()) {
+            if (entry.layer != QLatin1String("risk_map"))
+                result.warnings.append(
+                    QStringLiteral("override of %1 %2 not applied: this version applies "
+                                   "overrides of the risk map's units only")
+                        .arg(entry.layer, entry.key));
+        }
+
+        if (enterprises) {
+            result.steps.append(QStringLiteral("enterprises"));
+            enterprise::EnterpriseJobOptions job;
+            job.configPath = materialise(*enterprises);
+            job.outDir = outDir.filePath(QStringLiteral("enterprises"));
+            job.overwrite = options.overwrite;
+            const enterprise::EnterpriseJobSummary summary =
+                enterprise::runEnterpriseJob(job, feedback);
+            result.files.append(prefixed(QStringLiteral("enterprises"), summary.files));
+            if (summary.fatalRows > 0)
+                result.warnings.append(QStringLiteral("%1 inventory rows excluded (see enterprises/"
+                                                      "validation_report.csv)")
+                                           .arg(summary.fatalRows));
+        } else {
+            result.warnings.append(QStringLiteral("no enterprise_config: enterprise step skipped"));
+        }
+
+        QString name = project.setting(QStringLiteral("name"));
+        name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\s]+")),
+                     QStringLiteral("_"));
+        if (atlas && !options.atlas) {
+            result.warnings.append(QStringLiteral("atlas step skipped: not available here"));
+        } else if (atlas) {
+            result.steps.append(QStringLiteral("atlas"));
+            StoredConfig withOverrides = *atlas;
+            QJsonObject root = withOverrides.json.object();
+            QJsonObject atlasParameters = root.value(QStringLiteral("parameters")).toObject();
+            QStringList lines;
+            for (const PlannerOverride &entry : project.overrides())
+                lines.append(QStringLiteral("%1 %2 → %3级：%4（%5，%6）")
+                                 .arg(entry.layer, entry.key)
+                                 .arg(entry.level)
+                                 .arg(entry.reason, entry.user, entry.created.left(10)));
+            if (!lines.isEmpty()) {
+                atlasParameters.insert(QStringLiteral("人工调整"),
+                                       QJsonArray::fromStringList(lines));
+                root.insert(QStringLiteral("parameters"), atlasParameters);
+                withOverrides.json = QJsonDocument(root);
+            }
+            const QString configPath = materialise(withOverrides);
+            const QString pdf = outDir.filePath(
+                QStringLiteral("atlas/%1图集.pdf").arg(name.isEmpty() ? QStringLiteral("") : name));
+            if (QFileInfo::exists(pdf) && !options.overwrite)
+                throw InputError({pdf}, QStringLiteral("exists; use --overwrite to replace it"));
+            QDir().mkpath(QFileInfo(pdf).absolutePath());
+            appendRelative(outDir, options.atlas(configPath, outDir.path(), pdf, feedback),
+                           result.files);
+        }
+        if (package) {
+            result.steps.append(QStringLiteral("package"));
+            // The audit trail travels with the package: earlier runs and this one's parameters.
+            QJsonArray runs;
+            for (const RunRecord &run : project.runs())
+                runs.append(runRecordToJson(run));
+            const QString runLog = outDir.filePath(QStringLiteral("run_log.json"));
+            writeConfig(
+                runLog,
+                QJsonDocument(QJsonObject{
+                    {QStringLiteral("project"), project.setting(QStringLiteral("name"))},
+                    {QStringLiteral("runs"), runs},
+                    {QStringLiteral("this_run"),
+                     QJsonObject{{QStringLiteral("started"), record.started},
+                                 {QStringLiteral("parameters"), parameters},
+                                 {QStringLiteral("input_checksums"), project.inputChecksums()}}}}),
+                true);
+            result.files.append(QStringLiteral("run_log.json"));
+            package::PackageConfig config =
+                package::loadPackageConfig(materialise(*package), outDir.path());
+            config.documents.append(runLog);
+            package::PackageOptions packageOptions;
+            packageOptions.overwrite = options.overwrite;
+            packageOptions.commandLine = {QStringLiteral("riskatlas-cli"), QStringLiteral("run"),
+                                          project.path()};
+            const QString zip =
+                outDir.filePath(QStringLiteral("package/%1成果包.zip")
+                                    .arg(name.isEmpty() ? QStringLiteral("") : name));
+            QDir().mkpath(QFileInfo(zip).absolutePath());
+            package::buildPackage(config, zip, packageOptions, feedback);
+            result.files.append(outDir.relativeFilePath(zip));
+        }
+        std::sort(result.files.begin(), result.files.end());
+
+        // Back into the project, with the log entry, in one save.
+        if (feedback)
+            feedback->setStep(QStringLiteral("storing results"));
+        std::vector<model::VectorLayer> layers;
+        for (const ResultLayer &entry : kResultLayers) {
+            const QString path = outDir.filePath(QLatin1String(entry.file));
+            if (!QFileInfo::exists(path))
+                continue;
+            io::ReadOptions read;
+            read.validateGeometry = false; // our own output, already valid
+            model::VectorLayer layer = io::readLayer(path, read, nullptr, feedback);
+            layer.name = QLatin1String(entry.layer);
+            layers.push_back(std::move(layer));
+        }
+        parameters.insert(QStringLiteral("configs"), configHashes);
+        parameters.insert(QStringLiteral("steps"), QJsonArray::fromStringList(result.steps));
+        record.parameters = parameters;
+        record.inputChecksums = project.inputChecksums();
+        record.outputs = outputsOf(outDir, result.files, feedback);
+        record.status = QStringLiteral("ok");
+        record.finished = utcNow();
+        record.durationSeconds = double(timer.elapsed()) / 1000.0;
+        if (!result.warnings.isEmpty())
+            record.message = result.warnings.join(QLatin1Char('\n'));
+        record.id = project.storeResults(layers, &record, feedback);
+    } catch (const Error &error) {
+        record.status = error.kind() == ErrorKind::Cancelled ? QStringLiteral("cancelled")
+                                                             : QStringLiteral("failed");
+        record.message = error.formatted();
+        record.parameters = parameters;
+        record.inputChecksums = project.inputChecksums();
+        record.finished = utcNow();
+        record.durationSeconds = double(timer.elapsed()) / 1000.0;
+        project.appendRun(record);
+        throw;
+    }
+    return result;
+}
+
+} // namespace riskatlas::project
