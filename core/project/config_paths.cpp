@@ -61,7 +61,11 @@ std::optional<PathSpec> existingRelativePath(const QString &text, const QString 
     if (spec.file.isEmpty() || QFileInfo(spec.file).isAbsolute() ||
         spec.file == QLatin1String(".") || spec.file == QLatin1String(".."))
         return std::nullopt;
-    if (!QFileInfo::exists(QDir(dir).filePath(spec.file)))
+    // Files only (and FileGDB folders): a folder that happens to share a palette's or a
+    // result's name ("five_colour") is not a path the config meant.
+    const QFileInfo info(QDir(dir).filePath(spec.file));
+    if (!info.isFile() &&
+        !(info.isDir() && info.suffix().compare(QLatin1String("gdb"), Qt::CaseInsensitive) == 0))
         return std::nullopt;
     return spec;
 }

@@ -13,8 +13,10 @@ class Project;
 /// before it is stored, the project folder once it is stored (docs/project.md). A string value
 /// counts as a path when it is relative, its file part (before a `|layername=` suffix) is not
 /// empty, and that file exists under the folder in question; anything else (field names,
-/// labels, `input:` and `results:` references, absolute paths) is left as it is. Checking
-/// existence is what keeps `"level"` a field name and `"townships.shp"` a file.
+/// labels, `input:` and `results:` references, absolute paths, folders other than a FileGDB)
+/// is left as it is. Checking for an existing file is what keeps `"level"` a field name and
+/// `"townships.shp"` a file, and a results folder named like a palette (`five_colour`) a
+/// palette id.
 
 /// Re-expresses the relative paths of `document` that exist under `fromDir` as paths
 /// relative to `toDir` (with `/` separators), as `project set-model` does when it stores a

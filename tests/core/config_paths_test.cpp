@@ -31,7 +31,8 @@ TEST(ConfigPathsTest, RebasesOnlyStringsThatAreExistingFiles)
     QDir().mkpath(to);
     touch(from + QStringLiteral("/townships.shp"));
     touch(from + QStringLiteral("/census.gpkg"));
-    touch(from + QStringLiteral("/level")); // a file named like a field: still a field here?
+    touch(from + QStringLiteral("/level"));               // a file named like a field
+    QDir().mkpath(from + QStringLiteral("/five_colour")); // a folder named like a palette
     const QJsonObject config{
         {QStringLiteral("units"),
          QJsonObject{{QStringLiteral("source"), QStringLiteral("townships.shp")},
