@@ -22,7 +22,7 @@ const char *const kSampleFiles[] = {
     "townships.shp",          "townships.shx",          "townships.dbf",
     "townships.prj",          "townships.cpg",          "census.gpkg",
     "population_250m.tif",    "enterprises_2025H1.csv", "enterprises_2025H2.csv",
-    "five_colour_model.json", "enterprise_config.json",
+    "five_colour_model.json", "enterprise_config.json", "county_boundary.gpkg",
 };
 
 void copySample(const QString &dir)
@@ -30,7 +30,9 @@ void copySample(const QString &dir)
     QDir().mkpath(dir);
     for (const char *name : kSampleFiles) {
         const QString file = QString::fromUtf8(name);
-        ASSERT_TRUE(QFile::copy(sampleDataPath(file), QDir(dir).filePath(file))) << name;
+        ASSERT_TRUE(QFile::copy(sampleDataPath(QStringLiteral("yongjia/") + file),
+                                QDir(dir).filePath(file)))
+            << name;
     }
 }
 
