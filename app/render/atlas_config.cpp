@@ -3,6 +3,7 @@
 #include "render/atlas_config.h"
 
 #include "core/error.h"
+#include "core/io/results_path_resolver.h"
 #include "render/page_layout.h"
 
 #include <QCryptographicHash>
@@ -22,37 +23,6 @@ QString resolve(const QDir &base, const QString &spec)
     const QString file = bar < 0 ? spec : spec.left(bar);
     const QString rest = bar < 0 ? QString() : spec.mid(bar);
     return QDir::cleanPath(base.absoluteFilePath(file)) + rest;
-}
-
-// The folder `results:` sources resolve against, and where it came from for error messages.
-struct ResultsFolder
-{
-    QString dir;
-    QString origin; // "--results" or the "results" key
-};
-
-const QLatin1String kResultsPrefix("results:");
-
-// A source or raster: `results:REL` against the results folder (which must hold the file),
-// anything else against the configuration's folder.
-QString resolveSource(const QDir &base, const ResultsFolder &results, const QString &spec,
-                      const QString &file, const QString &keyPath)
-{
-    if (!spec.startsWith(kResultsPrefix))
-        return resolve(base, spec);
-    const QString relative = spec.mid(kResultsPrefix.size());
-    if (results.dir.isEmpty())
-        throw InputError({file}, QStringLiteral("%1: \"%2\" names a result, but there is no "
-                                                "results folder: set \"results\" in the "
-                                                "configuration or pass --results DIR")
-                                     .arg(keyPath, spec));
-    const QString resolved = resolve(QDir(results.dir), relative);
-    const QString onDisk = resolved.section(u'|', 0, 0);
-    if (!QFileInfo(onDisk).isFile())
-        throw InputError({file}, QStringLiteral("%1: %2 does not exist (results folder %3 from "
-                                                "%4; run the command that produces it first)")
-                                     .arg(keyPath, onDisk, results.dir, results.origin));
-    return resolved;
 }
 
 QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
@@ -130,15 +100,8 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
     const QDir base = QFileInfo(path).absoluteDir();
     AtlasConfig config;
     config.path = path;
-    ResultsFolder results;
-    if (!resultsDir.isEmpty()) {
-        results = {QDir(resultsDir).absolutePath(), QStringLiteral("--results")};
-    } else if (root.contains(QStringLiteral("results"))) {
-        const QString key = requiredString(root, QStringLiteral("results"), path, {});
-        results = {QDir::cleanPath(base.absoluteFilePath(key)),
-                   QStringLiteral("the \"results\" key")};
-    }
-    config.resultsDir = results.dir;
+    const io::ResultsPathResolver results(path, root, resultsDir);
+    config.resultsDir = results.resultsDir();
     config.title = requiredString(root, QStringLiteral("title"), path, {});
     config.subtitle = root.value(QStringLiteral("subtitle")).toString();
     config.producer = root.value(QStringLiteral("producer")).toString();
@@ -164,9 +127,9 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
         if (config.layer(layer.id))
             throw InputError({path},
                              QStringLiteral("%1id: \"%2\" is used twice").arg(where, layer.id));
-        layer.source = resolveSource(base, results,
-                                     requiredString(object, QStringLiteral("source"), path, where),
-                                     path, where + QStringLiteral("source"));
+        layer.source =
+            results.resolve(requiredString(object, QStringLiteral("source"), path, where),
+                            where + QStringLiteral("source"), false);
         layer.title = object.value(QStringLiteral("title")).toString(layer.id);
         layer.role = parseRole(requiredString(object, QStringLiteral("role"), path, where), path,
                                where + QStringLiteral("role"));
@@ -201,9 +164,9 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
             statistic.decimals = object.value(QStringLiteral("decimals")).toInt(2);
         } else if (kind == QLatin1String("raster_sum")) {
             statistic.kind = AtlasStatistic::Kind::RasterSum;
-            statistic.raster = resolveSource(
-                base, results, requiredString(object, QStringLiteral("raster"), path, where), path,
-                where + QStringLiteral("raster"));
+            statistic.raster =
+                results.resolve(requiredString(object, QStringLiteral("raster"), path, where),
+                                where + QStringLiteral("raster"), false);
         } else if (kind == QLatin1String("count") || kind == QLatin1String("count_by_level") ||
                    kind == QLatin1String("class_area")) {
             statistic.kind = kind == QLatin1String("count") ? AtlasStatistic::Kind::Count

@@ -3,6 +3,7 @@
 #include "core/package/package_config.h"
 
 #include "core/error.h"
+#include "core/io/results_path_resolver.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,66 +14,6 @@
 namespace riskatlas::package {
 
 namespace {
-
-const QLatin1String kResultsPrefix("results:");
-
-// Resolves config paths: `results:REL` against the results folder, the rest against the
-// configuration's folder; every file must exist. Errors name the key path.
-class PathResolver
-{
-public:
-    PathResolver(QString configPath, QDir base, QString resultsDir, QString resultsOrigin)
-        : m_configPath(std::move(configPath))
-        , m_base(std::move(base))
-        , m_resultsDir(std::move(resultsDir))
-        , m_resultsOrigin(std::move(resultsOrigin))
-    {}
-
-    QString operator()(const QString &spec, const QString &keyPath) const
-    {
-        const qsizetype bar = spec.indexOf(u'|');
-        QString file = bar < 0 ? spec : spec.left(bar);
-        const QString rest = bar < 0 ? QString() : spec.mid(bar);
-        QString resolved;
-        if (file.startsWith(kResultsPrefix)) {
-            if (m_resultsDir.isEmpty())
-                throw InputError({m_configPath},
-                                 QStringLiteral("%1: \"%2\" names a result, but there is no "
-                                                "results folder: set \"results\" in the "
-                                                "configuration or pass --results DIR")
-                                     .arg(keyPath, spec));
-            resolved = QDir::cleanPath(
-                QDir(m_resultsDir).absoluteFilePath(file.mid(kResultsPrefix.size())));
-        } else {
-            resolved = QDir::cleanPath(m_base.absoluteFilePath(file));
-        }
-        if (!QFileInfo(resolved).isFile())
-            throw InputError({m_configPath},
-                             QStringLiteral("%1: %2 does not exist%3")
-                                 .arg(keyPath, resolved,
-                                      file.startsWith(kResultsPrefix)
-                                          ? QStringLiteral(" (results folder %1 from %2; run the "
-                                                           "command that produces it first)")
-                                                .arg(m_resultsDir, m_resultsOrigin)
-                                          : QString()));
-        if (resolved.endsWith(QLatin1String(".shp"), Qt::CaseInsensitive)) {
-            for (const char *sidecar : {".shx", ".dbf"}) {
-                const QString companion =
-                    resolved.left(resolved.size() - 4) + QLatin1String(sidecar);
-                if (!QFileInfo::exists(companion))
-                    throw InputError({m_configPath},
-                                     QStringLiteral("%1: %2 is missing").arg(keyPath, companion));
-            }
-        }
-        return resolved + rest;
-    }
-
-private:
-    QString m_configPath;
-    QDir m_base;
-    QString m_resultsDir;
-    QString m_resultsOrigin;
-};
 
 QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
                        const QString &where)
@@ -112,8 +53,8 @@ double positive(const QJsonObject &object, const QString &key, double fallback, 
     return value.toDouble();
 }
 
-QStringList pathList(const QJsonObject &root, const QString &key, const PathResolver &resolve,
-                     const QString &file)
+QStringList pathList(const QJsonObject &root, const QString &key,
+                     const io::ResultsPathResolver &resolver, const QString &file)
 {
     const QJsonValue value = root.value(key);
     if (!value.isUndefined() && !value.isArray())
@@ -124,7 +65,7 @@ QStringList pathList(const QJsonObject &root, const QString &key, const PathReso
         const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
         if (!array[i].isString() || array[i].toString().isEmpty())
             throw InputError({file}, QStringLiteral("%1: needs a file name").arg(where));
-        out.append(resolve(array[i].toString(), where));
+        out.append(resolver.resolve(array[i].toString(), where, true));
     }
     return out;
 }
@@ -150,16 +91,8 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
     PackageConfig config;
     config.path = path;
     config.raw = root;
-    QString origin;
-    if (!resultsDir.isEmpty()) {
-        config.resultsDir = QDir(resultsDir).absolutePath();
-        origin = QStringLiteral("--results");
-    } else if (root.contains(QStringLiteral("results"))) {
-        config.resultsDir = QDir::cleanPath(
-            base.absoluteFilePath(requiredString(root, QStringLiteral("results"), path, {})));
-        origin = QStringLiteral("the \"results\" key");
-    }
-    const PathResolver resolve(path, base, config.resultsDir, origin);
+    const io::ResultsPathResolver resolver(path, root, resultsDir);
+    config.resultsDir = resolver.resultsDir();
 
     config.title = requiredString(root, QStringLiteral("title"), path, {});
     config.geopackage = requiredString(root, QStringLiteral("geopackage"), path, {});
@@ -190,8 +123,9 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
                 throw InputError(
                     {path}, QStringLiteral("%1name: \"%2\" is used twice").arg(where, layer.name));
         }
-        layer.source = resolve(requiredString(object, QStringLiteral("source"), path, where),
-                               where + QStringLiteral("source"));
+        layer.source =
+            resolver.resolve(requiredString(object, QStringLiteral("source"), path, where),
+                             where + QStringLiteral("source"), true);
         layer.title = object.value(QStringLiteral("title")).toString(layer.name);
 
         const QString styleWhere = where + QStringLiteral("style.");
@@ -229,10 +163,10 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
         }
         config.layers.push_back(std::move(layer));
     }
-    config.tables = pathList(root, QStringLiteral("tables"), resolve, path);
-    config.documents = pathList(root, QStringLiteral("documents"), resolve, path);
-    config.configs = pathList(root, QStringLiteral("configs"), resolve, path);
-    config.inputs = pathList(root, QStringLiteral("inputs"), resolve, path);
+    config.tables = pathList(root, QStringLiteral("tables"), resolver, path);
+    config.documents = pathList(root, QStringLiteral("documents"), resolver, path);
+    config.configs = pathList(root, QStringLiteral("configs"), resolver, path);
+    config.inputs = pathList(root, QStringLiteral("inputs"), resolver, path);
     return config;
 }
 
