@@ -8,6 +8,7 @@
 #include "core/io/dataset_path.h"
 #include "core/io/layer_reader.h"
 #include "core/io/layer_writer.h"
+#include "core/overlay/raster_zonal.h"
 #include "core/project/geopackage_file.h"
 #include "core/project/input_checksum.h"
 #include "core/project/project_conventions.h"
@@ -139,8 +140,14 @@ ProjectInput Project::addInput(const QString &pathSpec, const QString &role, Inp
     input.role = role.trimmed();
     input.mode = mode;
     input.added = utcNow();
+    // A raster (a population or hazard grid) is referenced as its file: no layers to name,
+    // and nothing a GeoPackage vector layer could hold.
+    const bool raster = overlay::isRasterPath(source.path);
+    if (raster && mode == InputMode::Imported)
+        throw InputError({source.path}, QStringLiteral("a raster can only be referenced, not "
+                                                       "imported (use --reference)"));
     // The layer is named, not numbered, so that the reference survives layers being added.
-    const QStringList sourceLayers = io::listLayers(source.path);
+    const QStringList sourceLayers = raster ? QStringList() : io::listLayers(source.path);
     if (source.layerIndex) {
         if (*source.layerIndex < 0 || *source.layerIndex >= sourceLayers.size())
             throw InputError({source.path}, QStringLiteral("no layer #%1 (it has %2)")

@@ -395,3 +395,29 @@ TEST(ProjectFileTest, SaveAsKeepsReferencedInputsFound)
               QStringLiteral("data/townships.shp"));
     EXPECT_THROW(project.saveAs(dir.filePath(QStringLiteral("b/c/副本.riskatlas"))), InputError);
 }
+
+// A population grid is an input like any other for the checksums, but only by reference.
+TEST(ProjectFileTest, RastersAreReferencedWithTheirChecksum)
+{
+    QTemporaryDir root;
+    const QString raster = root.filePath(QStringLiteral("人口.tif"));
+    ASSERT_TRUE(
+        QFile::copy(test::sampleDataPath(QStringLiteral("yongjia/population_250m.tif")), raster));
+    Project project = Project::create(root.filePath(QStringLiteral("p.riskatlas")));
+    const ProjectInput added =
+        project.addInput(raster, QStringLiteral("population"), InputMode::Referenced);
+    EXPECT_EQ(added.name, QStringLiteral("人口"));
+    EXPECT_EQ(added.path, QStringLiteral("人口.tif"));
+    EXPECT_EQ(added.sha256, QString::fromLatin1(sha256Of(raster)));
+    EXPECT_TRUE(added.sourceLayer.isEmpty());
+    EXPECT_THROW(project.addInput(raster, QStringLiteral("population"), InputMode::Imported,
+                                  QStringLiteral("grid")),
+                 InputError);
+    EXPECT_EQ(project.verifyInputs().value(0).state, InputState::Ok);
+    {
+        QFile file(raster);
+        ASSERT_TRUE(file.open(QIODevice::Append));
+        file.write("x");
+    }
+    EXPECT_EQ(project.verifyInputs().value(0).state, InputState::Changed);
+}
