@@ -3,6 +3,7 @@
 #include "render/atlas_config.h"
 
 #include "core/error.h"
+#include "core/io/json_file.h"
 #include "core/io/results_path_resolver.h"
 #include "render/page_layout.h"
 
@@ -85,18 +86,7 @@ QString AtlasConfig::parametersHash() const
 
 AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError(
-            {path},
-            QStringLiteral("cannot read the atlas configuration: %1").arg(file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-        throw InputError({path}, QStringLiteral("not a JSON object: %1 at byte %2")
-                                     .arg(parseError.errorString())
-                                     .arg(parseError.offset));
-    const QJsonObject root = document.object();
+    const QJsonObject root = io::readJsonObjectFile(path, QStringLiteral("atlas configuration"));
     const QDir base = QFileInfo(path).absoluteDir();
     AtlasConfig config;
     config.path = path;

@@ -3,6 +3,7 @@
 #include "core/package/package_config.h"
 
 #include "core/error.h"
+#include "core/io/json_file.h"
 #include "core/io/results_path_resolver.h"
 
 #include <QDir>
@@ -74,18 +75,7 @@ QStringList pathList(const QJsonObject &root, const QString &key,
 
 PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError(
-            {path},
-            QStringLiteral("cannot read the package configuration: %1").arg(file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-        throw InputError({path}, QStringLiteral("not a JSON object: %1 at byte %2")
-                                     .arg(parseError.errorString())
-                                     .arg(parseError.offset));
-    const QJsonObject root = document.object();
+    const QJsonObject root = io::readJsonObjectFile(path, QStringLiteral("package configuration"));
     const QDir base = QFileInfo(path).absoluteDir();
 
     PackageConfig config;
