@@ -4,6 +4,8 @@
 
 #include "core/error.h"
 #include "core/feedback.h"
+#include "core/geos/geometry_parts.h"
+#include "core/geos/geos_context.h"
 #include "core/hazard/assessment_units.h"
 #include "core/hazard/capacity_indicator.h"
 #include "core/hazard/exposure_indicator.h"
@@ -15,6 +17,7 @@
 #include "core/hazard/risk_formula.h"
 #include "core/hazard/risk_tables.h"
 #include "core/hazard/vulnerability_indicator.h"
+#include "core/hazard/zone_parts.h"
 #include "core/io/layer_writer.h"
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
@@ -147,10 +150,10 @@ QJsonObject weightsJson(const IndicatorWeights &weights)
     return object;
 }
 
-QJsonObject tilingJson(const Zoning &zoning)
+QJsonObject tilingJson(const Zoning &zoning, qint64 zones)
 {
     QJsonObject object;
-    object.insert(QStringLiteral("zones"), qint64(zoning.layer.features.size()));
+    object.insert(QStringLiteral("zones"), zones);
     object.insert(QStringLiteral("study_area_km2"), zoning.tiling.studyArea / 1e6);
     object.insert(QStringLiteral("zones_area_km2"), zoning.tiling.zonesArea / 1e6);
     object.insert(QStringLiteral("overlap_area_m2"), zoning.tiling.overlapArea);
@@ -194,6 +197,145 @@ model::VectorLayer attributesOf(const model::VectorLayer &layer)
 int capacityPaletteLevel(int capacityLevel)
 {
     return 6 - capacityLevel;
+}
+
+// The units a zone holds, for people: the first three names, then how many more.
+QString zoneName(const ZonePart &part, const QStringList &unitNames)
+{
+    QStringList names;
+    for (size_t k = 0; k < part.units.size() && k < 3; ++k)
+        names.append(unitNames.value(qsizetype(part.units[k])));
+    QString name = names.join(QStringLiteral("、"));
+    if (part.units.size() > 3)
+        name += Tr::tr("等%n个单元", nullptr, int(part.units.size()));
+    return name;
+}
+
+// What a zoning step needs to apply the overrides of one zoning layer.
+struct ZoneOverrideInput
+{
+    QString layerName; ///< risk_zoning, prevention_zoning: for messages
+    const model::VectorLayer &units;
+    const QStringList &unitIds;
+    const QStringList &unitNames;
+    const style::Palette &palette;
+    double minimumMappingUnit;
+    const model::VectorLayer &studyArea;
+    int threads;
+    Feedback *feedback;
+};
+
+// Zone overrides are applied to the units a zone holds, and the zoning is dissolved again:
+// so an overridden zone merges with its neighbours of the same level, and everything derived
+// from the units' levels follows. The keys are those of the zoning before the overrides.
+// An override whose zone appears only once another override has merged zones (a planner who
+// overrode a zone of an overridden output) is applied in a further pass, so such chains
+// survive a rerun too; each override is applied at most once, in the order given (the later
+// wins where two hold the same unit). `locked` units keep their level.
+Zoning zoneWithOverrides(const ZoneOverrideInput &in, std::vector<int> &levels,
+                         const std::vector<char> &locked, std::vector<char> &marked,
+                         std::vector<QString> &reasons, const std::vector<LevelOverride> &overrides,
+                         std::vector<OverrideOutcome> &outcomes, QStringList &warnings)
+{
+    outcomes.clear();
+    for (const LevelOverride &entry : overrides) {
+        if (!in.palette.classForLevel(entry.level))
+            throw InputError({in.palette.id},
+                             Tr::tr("override of %1 zone %2: the palette has no level %3")
+                                 .arg(in.layerName, entry.key)
+                                 .arg(entry.level));
+        outcomes.push_back({entry.key, entry.level, false, 0, {}, 0});
+    }
+    Zoning zoning = zoneByLevel(in.units, levels, in.palette, in.minimumMappingUnit, in.studyArea,
+                                in.threads, in.feedback);
+    for (size_t pass = 0; pass < overrides.size(); ++pass) {
+        const std::vector<ZonePart> parts =
+            zoneParts(zoning.layer, in.units, in.unitIds, in.feedback);
+        QHash<QString, const ZonePart *> byKey;
+        for (const ZonePart &part : parts)
+            byKey.insert(part.key, &part);
+        bool changed = false;
+        for (size_t k = 0; k < overrides.size(); ++k) {
+            if (outcomes[k].applied)
+                continue;
+            const auto found = byKey.constFind(overrides[k].key);
+            if (found == byKey.cend())
+                continue;
+            const ZonePart &part = **found;
+            OverrideOutcome &outcome = outcomes[k];
+            outcome.applied = true;
+            outcome.modelLevel = part.level;
+            outcome.name = zoneName(part, in.unitNames);
+            for (const size_t u : part.units) {
+                if (locked[u])
+                    continue;
+                levels[u] = overrides[k].level;
+                marked[u] = 1;
+                reasons[u] = overrides[k].reason;
+                ++outcome.features;
+            }
+            changed = true;
+        }
+        if (!changed)
+            break;
+        zoning = zoneByLevel(in.units, levels, in.palette, in.minimumMappingUnit, in.studyArea,
+                             in.threads, in.feedback);
+    }
+    for (const OverrideOutcome &outcome : outcomes) {
+        if (!outcome.applied)
+            warnings.append(Tr::tr("override of %1 zone %2 matches no zone of this run (the "
+                                   "units it held have changed); not applied")
+                                .arg(in.layerName, outcome.key));
+    }
+    return zoning;
+}
+
+// The zoning as delivered: one feature per connected zone, keyed by zone_id, marked where a
+// unit in it carries a planner's level.
+model::VectorLayer zoneLayer(const ZoneOverrideInput &in, const Zoning &zoning,
+                             const std::vector<char> &marked, const std::vector<QString> &reasons)
+{
+    const std::vector<ZonePart> parts = zoneParts(zoning.layer, in.units, in.unitIds, in.feedback);
+    model::VectorLayer layer;
+    layer.name = in.layerName;
+    layer.crs = zoning.layer.crs;
+    layer.geometryType = model::GeometryType::MultiPolygon;
+    layer.fields = {{QStringLiteral("zone_id"), model::FieldType::String},
+                    {QStringLiteral("level"), model::FieldType::Integer},
+                    {QStringLiteral("level_name"), model::FieldType::String},
+                    {QStringLiteral("color"), model::FieldType::String},
+                    {QStringLiteral("area_km2"), model::FieldType::Real},
+                    {QStringLiteral("units"), model::FieldType::Integer},
+                    {QStringLiteral("overridden"), model::FieldType::Integer},
+                    {QStringLiteral("override_reason"), model::FieldType::String}};
+    geos::Context context;
+    for (const ZonePart &part : parts) {
+        const style::PaletteClass *paletteClass = in.palette.classForLevel(part.level);
+        QStringList why;
+        for (const size_t u : part.units) {
+            if (marked[u] && !why.contains(reasons[u]))
+                why.append(reasons[u]);
+        }
+        model::Feature feature;
+        feature.fid = qint64(layer.features.size()) + 1;
+        feature.attributes = {part.key,
+                              part.level,
+                              paletteClass ? paletteClass->name : QString(),
+                              paletteClass ? paletteClass->color.name() : QString(),
+                              part.area / 1e6,
+                              int(part.units.size()),
+                              why.isEmpty() ? 0 : 1,
+                              why.isEmpty() ? QVariant()
+                                            : QVariant(why.join(QStringLiteral("；")))};
+        const geos::GeometryPtr polygon = geos::fromWkb(context, part.wkb);
+        std::vector<geos::GeometryPtr> single;
+        single.push_back(geos::own(context, GEOSGeom_clone_r(context.handle(), polygon.get())));
+        const geos::GeometryPtr multi =
+            geos::makeCollection(context, GEOS_MULTIPOLYGON, std::move(single));
+        feature.wkb = geos::toWkb(context, multi.get());
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
 }
 
 } // namespace
@@ -402,6 +544,7 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     std::vector<int> levels = classes.levels;
     std::vector<char> overridden(n, 0);
     std::vector<QString> overrideReasons(n);
+    PipelineSummary summary;
     if (!options.levelOverrides.empty()) {
         QHash<QString, size_t> unitIndex;
         for (size_t i = 0; i < n; ++i)
@@ -410,19 +553,52 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
             if (entry.level < 1 || entry.level > 5)
                 throw InputError({model.modelPath},
                                  Tr::tr("override of unit %1: level %2 is not between 1 and 5")
-                                     .arg(entry.unitId)
+                                     .arg(entry.key)
                                      .arg(entry.level));
-            const auto found = unitIndex.constFind(entry.unitId);
+            OverrideOutcome outcome{entry.key, entry.level, false, 0, {}, 0};
+            const auto found = unitIndex.constFind(entry.key);
             if (found == unitIndex.cend()) {
                 warnings.append(
-                    Tr::tr("override of unit %1 matches no unit; ignored").arg(entry.unitId));
+                    Tr::tr("override of unit %1 matches no unit; ignored").arg(entry.key));
+                summary.unitOverrides.push_back(outcome);
                 continue;
             }
+            outcome.applied = true;
+            outcome.modelLevel = classes.levels[*found];
+            outcome.name = units.features[*found].attributes.value(1).toString();
+            outcome.features = 1;
+            summary.unitOverrides.push_back(outcome);
             levels[*found] = entry.level;
             overridden[*found] = 1;
             overrideReasons[*found] = entry.reason;
         }
     }
+
+    // 7. Risk zoning, with the zone overrides: they change units' levels, so they come before
+    // the risk map is filled in.
+    steps.next(Tr::tr("risk zoning"));
+    QStringList unitIds;
+    QStringList unitNames;
+    for (const model::Feature &feature : units.features) {
+        unitIds.append(feature.attributes.value(0).toString());
+        unitNames.append(feature.attributes.value(1).toString());
+    }
+    const ZoneOverrideInput riskZoneInput{QStringLiteral("risk_zoning"),
+                                          units,
+                                          unitIds,
+                                          unitNames,
+                                          riskPalette,
+                                          model.minimumMappingUnit,
+                                          prepared.studyArea,
+                                          threads,
+                                          feedback};
+    const std::vector<char> unitOverridden = overridden;
+    Zoning riskZoning =
+        zoneWithOverrides(riskZoneInput, levels, unitOverridden, overridden, overrideReasons,
+                          options.riskZoneOverrides, summary.riskZoneOverrides, warnings);
+    riskZoning.layer.name = QStringLiteral("risk_zoning");
+    const model::VectorLayer riskZones =
+        zoneLayer(riskZoneInput, riskZoning, overridden, overrideReasons);
 
     model::VectorLayer riskMap = units;
     riskMap.name = QStringLiteral("risk_map");
@@ -444,7 +620,6 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     riskMap.fields.append({QStringLiteral("model_level"), model::FieldType::Integer});
     riskMap.fields.append({QStringLiteral("overridden"), model::FieldType::Integer});
     riskMap.fields.append({QStringLiteral("override_reason"), model::FieldType::String});
-    PipelineSummary summary;
     summary.units = qint64(n);
     summary.unitsPerLevel.assign(5, 0);
     for (size_t i = 0; i < n; ++i) {
@@ -479,28 +654,40 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         ++summary.unitsPerLevel[size_t(level - 1)];
     }
 
-    // 7. Risk zoning.
-    steps.next(Tr::tr("risk zoning"));
-    Zoning riskZoning = zoneByLevel(units, levels, riskPalette, model.minimumMappingUnit,
-                                    prepared.studyArea, threads, feedback);
-    riskZoning.layer.name = QStringLiteral("risk_zoning");
-
     // 8. Prevention zoning.
     steps.next(Tr::tr("prevention zoning"));
     std::vector<int> zones(n);
     for (size_t i = 0; i < n; ++i)
         zones[i] = preventionZone(levels[i], capacityLevels[i], model.preventionRules,
                                   model.preventionDefault);
-    Zoning prevention = zoneByLevel(units, zones, preventionPalette, model.minimumMappingUnit,
-                                    prepared.studyArea, threads, feedback);
+    const ZoneOverrideInput preventionInput{QStringLiteral("prevention_zoning"),
+                                            units,
+                                            unitIds,
+                                            unitNames,
+                                            preventionPalette,
+                                            model.minimumMappingUnit,
+                                            prepared.studyArea,
+                                            threads,
+                                            feedback};
+    std::vector<char> zoneOverridden(n, 0);
+    std::vector<QString> zoneReasons(n);
+    Zoning prevention = zoneWithOverrides(
+        preventionInput, zones, std::vector<char>(n, 0), zoneOverridden, zoneReasons,
+        options.preventionZoneOverrides, summary.preventionZoneOverrides, warnings);
     prevention.layer.name = QStringLiteral("prevention_zoning");
-    // The risk and capacity levels behind each unit's zone, on the risk map too.
+    const model::VectorLayer preventionZones =
+        zoneLayer(preventionInput, prevention, zoneOverridden, zoneReasons);
+    // The risk and capacity levels behind each unit's zone, on the risk map too, and the
+    // planner's reason where the zone was set by hand.
     riskMap.fields.append({QStringLiteral("prev_zone"), model::FieldType::Integer});
     riskMap.fields.append({QStringLiteral("prev_name"), model::FieldType::String});
+    riskMap.fields.append({QStringLiteral("prev_reason"), model::FieldType::String});
     for (size_t i = 0; i < n; ++i) {
         const style::PaletteClass *zoneClass = preventionPalette.classForLevel(zones[i]);
         riskMap.features[i].attributes.append(zones[i]);
         riskMap.features[i].attributes.append(zoneClass ? zoneClass->name : QString());
+        riskMap.features[i].attributes.append(zoneOverridden[i] ? QVariant(zoneReasons[i])
+                                                                : QVariant());
     }
 
     // 9. Five-colour maps per hazard.
@@ -604,7 +791,7 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     QDir().mkpath(outDir.filePath(QStringLiteral("tables")));
     io::WriteOptions writeOptions;
     writeOptions.overwrite = options.overwrite;
-    std::vector<const model::VectorLayer *> maps{&riskMap, &riskZoning.layer, &prevention.layer};
+    std::vector<const model::VectorLayer *> maps{&riskMap, &riskZones, &preventionZones};
     for (const model::VectorLayer &map : hazardMaps)
         maps.push_back(&map);
     for (const model::VectorLayer *map : maps) {
@@ -660,8 +847,10 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
     capacityObject.insert(QStringLiteral("inner_sigma"), model.capacity.innerSigma);
     capacityObject.insert(QStringLiteral("outer_sigma"), model.capacity.outerSigma);
     report.insert(QStringLiteral("capacity"), capacityObject);
-    report.insert(QStringLiteral("risk_zoning"), tilingJson(riskZoning));
-    report.insert(QStringLiteral("prevention_zoning"), tilingJson(prevention));
+    report.insert(QStringLiteral("risk_zoning"),
+                  tilingJson(riskZoning, qint64(riskZones.features.size())));
+    report.insert(QStringLiteral("prevention_zoning"),
+                  tilingJson(prevention, qint64(preventionZones.features.size())));
     QJsonArray hazardArray;
     for (size_t k = 0; k < hazards.size(); ++k) {
         QJsonObject object;
@@ -675,6 +864,25 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         hazardArray.append(object);
     }
     report.insert(QStringLiteral("hazards"), hazardArray);
+    QJsonObject overridesObject;
+    const std::pair<const char *, const std::vector<OverrideOutcome> *> overrideGroups[] = {
+        {"risk_map", &summary.unitOverrides},
+        {"risk_zoning", &summary.riskZoneOverrides},
+        {"prevention_zoning", &summary.preventionZoneOverrides}};
+    for (const auto &[layerName, outcomes] : overrideGroups) {
+        QJsonArray array;
+        for (const OverrideOutcome &outcome : *outcomes)
+            array.append(QJsonObject{{QStringLiteral("key"), outcome.key},
+                                     {QStringLiteral("level"), outcome.level},
+                                     {QStringLiteral("applied"), outcome.applied},
+                                     {QStringLiteral("model_level"), outcome.modelLevel},
+                                     {QStringLiteral("name"), outcome.name},
+                                     {QStringLiteral("units"), outcome.features}});
+        if (!array.isEmpty())
+            overridesObject.insert(QLatin1String(layerName), array);
+    }
+    if (!overridesObject.isEmpty())
+        report.insert(QStringLiteral("overrides"), overridesObject);
     QJsonArray inputs;
     for (const QString &file : inputFiles(model)) {
         QJsonObject object;
@@ -699,8 +907,8 @@ PipelineSummary runRiskModel(const RiskModel &model, const PipelineOptions &opti
         summary.breaks.push_back(value);
     summary.riskTiling = riskZoning.tiling;
     summary.preventionTiling = prevention.tiling;
-    summary.riskZones = qint64(riskZoning.layer.features.size());
-    summary.preventionZones = qint64(prevention.layer.features.size());
+    summary.riskZones = qint64(riskZones.features.size());
+    summary.preventionZones = qint64(preventionZones.features.size());
     summary.files = files;
     summary.warnings = warnings;
     return summary;

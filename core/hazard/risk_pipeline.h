@@ -4,6 +4,7 @@
 
 #include "core/hazard/risk_model.h"
 #include "core/hazard/risk_zoning.h"
+#include "core/level_override.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,13 +19,9 @@ namespace riskatlas::hazard {
 
 enum class OutputFormat { GeoPackage, Shapefile, Both };
 
-/// A planner's level for one unit, set by hand (project overrides, docs/project.md).
-struct UnitLevelOverride
-{
-    QString unitId; ///< the unit's `unit_id`
-    int level = 0;  ///< 1 (低) … 5 (高)
-    QString reason; ///< why; written to the risk map's `override_reason`
-};
+/// A planner's level for one unit (key = the unit's `unit_id`), set by hand (project
+/// overrides, docs/project.md).
+using UnitLevelOverride = LevelOverride;
 
 struct PipelineOptions
 {
@@ -37,6 +34,15 @@ struct PipelineOptions
     /// `model_level` and marks the units in `overridden` / `override_reason`. An override
     /// naming no unit is a warning; a level outside 1…5 is an InputError.
     std::vector<UnitLevelOverride> levelOverrides;
+    /// Overrides of risk zones (key = a `zone_id` of risk_zoning, zoneKey()): applied to the
+    /// units the zone holds, before the zoning is dissolved again, so the risk map, both
+    /// zonings and the tables agree. A unit with its own override keeps it (the more specific
+    /// wins). A key naming no zone of this run is a warning and an unapplied outcome; a level
+    /// outside the risk palette is an InputError. docs/project.md, "Planner overrides".
+    std::vector<LevelOverride> riskZoneOverrides;
+    /// Overrides of prevention zones (key = a `zone_id` of prevention_zoning), applied in the
+    /// same way to the units' prevention zones (1…3), after the risk levels are final.
+    std::vector<LevelOverride> preventionZoneOverrides;
     Feedback *feedback = nullptr; ///< step names ("3/11 exposure"), progress per step, cancel
 };
 
@@ -48,8 +54,12 @@ struct PipelineSummary
     std::vector<double> breaks;        ///< minimum, then the five upper breaks
     TilingCheck riskTiling;
     TilingCheck preventionTiling;
-    qint64 riskZones = 0;
-    qint64 preventionZones = 0;
+    qint64 riskZones = 0;       ///< connected zones (features of risk_zoning)
+    qint64 preventionZones = 0; ///< connected zones (features of prevention_zoning)
+    /// What became of each override, in the order given.
+    std::vector<OverrideOutcome> unitOverrides;
+    std::vector<OverrideOutcome> riskZoneOverrides;
+    std::vector<OverrideOutcome> preventionZoneOverrides;
     QStringList files;    ///< every file written, relative to outDir, sorted
     QStringList warnings; ///< non-fatal problems
 };
