@@ -31,10 +31,13 @@ struct Firm
     QString sourceSystem; ///< WGS84, GCJ-02 or BD-09: the system the row was written in
     double lon = 0;       ///< CGCS2000 degrees, after conversion and any swap
     double lat = 0;
-    double score = 0;   ///< D = L·E·C, R = likelihood·severity, or 0 for a given level
-    int rawLevel = 0;   ///< 1…levelCount from the score or the level column
-    int level = 0;      ///< after dynamic adjustment
-    QString adjustment; ///< why the level was raised; empty when it was not
+    double score = 0;        ///< D = L·E·C, R = likelihood·severity, or 0 for a given level
+    int rawLevel = 0;        ///< 1…levelCount from the score or the level column
+    int level = 0;           ///< after dynamic adjustment
+    QString adjustment;      ///< why the level was raised; empty when it was not
+    bool overridden = false; ///< `level` was set by a planner (EnterpriseJobOptions)
+    int modelLevel = 0;      ///< with `overridden`: the level before the planner's
+    QString overrideReason;  ///< with `overridden`: why
     int majorHazards = 0;
     int generalHazards = 0;
     int unit = -1; ///< index of the unit holding it, -1 when none

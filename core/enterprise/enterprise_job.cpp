@@ -165,6 +165,63 @@ struct Context
     QString unitName(int unit) const { return unit >= 0 ? unitNames.value(unit) : QString(); }
 };
 
+// The level grading and dynamic adjustment gave, before any planner override.
+int modelLevelOf(const Firm &firm)
+{
+    return firm.overridden ? firm.modelLevel : firm.level;
+}
+
+// The lists' column for a planner's level: from what, to what, why.
+QString overrideNote(const Firm &firm, const Context &context)
+{
+    if (!firm.overridden)
+        return {};
+    return QStringLiteral("%1→%2：%3")
+        .arg(context.levelName(firm.modelLevel), context.levelName(firm.level),
+             firm.overrideReason);
+}
+
+// Planner overrides go in before anything is derived from the levels, so every product agrees.
+std::vector<OverrideOutcome> applyLevelOverrides(Inventory &inventory,
+                                                 const std::vector<LevelOverride> &overrides,
+                                                 int levelCount, const QString &configPath,
+                                                 QStringList &warnings)
+{
+    std::vector<OverrideOutcome> outcomes;
+    for (const LevelOverride &entry : overrides) {
+        const QString code = entry.key.trimmed().toUpper();
+        if (entry.level < 1 || entry.level > levelCount)
+            throw InputError({configPath},
+                             QStringLiteral("override of firm %1: level %2 is not between 1 and "
+                                            "%3")
+                                 .arg(code)
+                                 .arg(entry.level)
+                                 .arg(levelCount));
+        OverrideOutcome outcome{code, entry.level, false, 0, {}, 0};
+        for (Firm &firm : inventory.firms) {
+            if (code.isEmpty() || firm.creditCode != code)
+                continue;
+            if (!firm.overridden)
+                firm.modelLevel = firm.level;
+            firm.overridden = true;
+            firm.level = entry.level;
+            firm.overrideReason = entry.reason;
+            if (!outcome.applied) {
+                outcome.modelLevel = firm.modelLevel;
+                outcome.name = firm.name;
+            }
+            outcome.applied = true;
+            ++outcome.features;
+        }
+        if (!outcome.applied)
+            warnings.append(QStringLiteral("override of firm %1 matches no firm of %2; not "
+                                           "applied")
+                                .arg(code, QFileInfo(inventory.path).fileName()));
+        outcomes.push_back(outcome);
+    }
+    return outcomes;
+}
+
 model::VectorLayer pointLayer(const Inventory &inventory, const Context &context)
 {
     model::VectorLayer layer;
@@ -184,14 +241,17 @@ model::VectorLayer pointLayer(const Inventory &inventory, const Context &context
         types.push_back(type);
         layer.fields.append({inventory.headers.at(c), type, 0, 0});
     }
-    const QStringList added{
-        QStringLiteral("row"),        QStringLiteral("src_crs"),   QStringLiteral("unit_name"),
-        QStringLiteral("D"),          QStringLiteral("raw_level"), QStringLiteral("level"),
-        QStringLiteral("level_name"), QStringLiteral("color"),     QStringLiteral("adjustment")};
+    const QStringList added{QStringLiteral("row"),        QStringLiteral("src_crs"),
+                            QStringLiteral("unit_name"),  QStringLiteral("D"),
+                            QStringLiteral("raw_level"),  QStringLiteral("level"),
+                            QStringLiteral("level_name"), QStringLiteral("color"),
+                            QStringLiteral("adjustment"), QStringLiteral("model_level"),
+                            QStringLiteral("overridden"), QStringLiteral("override_reason")};
     const std::vector<model::FieldType> addedTypes{
         model::FieldType::Integer, model::FieldType::String,  model::FieldType::String,
         model::FieldType::Real,    model::FieldType::Integer, model::FieldType::Integer,
-        model::FieldType::String,  model::FieldType::String,  model::FieldType::String};
+        model::FieldType::String,  model::FieldType::String,  model::FieldType::String,
+        model::FieldType::Integer, model::FieldType::Integer, model::FieldType::String};
     for (qsizetype i = 0; i < added.size(); ++i) {
         QString name = added.at(i);
         // An inventory column of the same name keeps its name; ours gets a suffix.
@@ -216,7 +276,8 @@ model::VectorLayer pointLayer(const Inventory &inventory, const Context &context
         feature.attributes << firm.row << firm.sourceSystem << context.unitName(firm.unit)
                            << firm.score << firm.rawLevel << firm.level
                            << context.levelName(firm.level) << context.levelColour(firm.level)
-                           << firm.adjustment;
+                           << firm.adjustment << modelLevelOf(firm) << int(firm.overridden)
+                           << (firm.overridden ? QVariant(firm.overrideReason) : QVariant());
         feature.wkb = pointWkb(firm.lon, firm.lat);
         layer.features.push_back(std::move(feature));
     }
@@ -457,7 +518,8 @@ void writeLists(Writer &writer, const Inventory &inventory, const Context &conte
           QStringLiteral("所属乡镇"), QStringLiteral("行业类别"), QStringLiteral("风险点"),
           QStringLiteral("地址"), QStringLiteral("经度(CGCS2000)"),
           QStringLiteral("纬度(CGCS2000)"), QStringLiteral("风险值"), QStringLiteral("风险等级"),
-          QStringLiteral("可能事故类型"), QStringLiteral("动态调整说明")}) {
+          QStringLiteral("可能事故类型"), QStringLiteral("动态调整说明"),
+          QStringLiteral("人工调整说明")}) {
         const bool number = name.startsWith(QStringLiteral("经度")) ||
                             name.startsWith(QStringLiteral("纬度")) ||
                             name == QStringLiteral("风险值");
@@ -470,7 +532,8 @@ void writeLists(Writer &writer, const Inventory &inventory, const Context &conte
     for (const QString &name :
          {QStringLiteral("序号"), QStringLiteral("企业名称"), QStringLiteral("所属乡镇"),
           QStringLiteral("风险点"), QStringLiteral("风险等级"), QStringLiteral("可能事故类型"),
-          QStringLiteral("管控措施"), QStringLiteral("责任部门"), QStringLiteral("责任人")})
+          QStringLiteral("管控措施"), QStringLiteral("责任部门"), QStringLiteral("责任人"),
+          QStringLiteral("人工调整说明")})
         control.column(name, name == QStringLiteral("序号") ? model::FieldType::Integer
                                                             : model::FieldType::String);
     Table duty;
@@ -478,7 +541,7 @@ void writeLists(Writer &writer, const Inventory &inventory, const Context &conte
     for (const QString &name :
          {QStringLiteral("序号"), QStringLiteral("企业名称"), QStringLiteral("统一社会信用代码"),
           QStringLiteral("所属乡镇"), QStringLiteral("风险等级"), QStringLiteral("责任部门"),
-          QStringLiteral("责任人"), QStringLiteral("联系电话")})
+          QStringLiteral("责任人"), QStringLiteral("联系电话"), QStringLiteral("人工调整说明")})
         duty.column(name, name == QStringLiteral("序号") ? model::FieldType::Integer
                                                          : model::FieldType::String);
     int number = 1;
@@ -486,19 +549,21 @@ void writeLists(Writer &writer, const Inventory &inventory, const Context &conte
         const QString township =
             firm->unit >= 0 ? context.unitName(firm->unit) : cell(firm, QStringLiteral("township"));
         const QString level = context.levelName(firm->level);
+        const QString override = overrideNote(*firm, context);
         risk.rows.push_back({number, firm->name, firm->creditCode, township, firm->sector,
                              cell(firm, QStringLiteral("risk_point")),
                              cell(firm, QStringLiteral("address")), firm->lon, firm->lat,
                              firm->score, level, cell(firm, QStringLiteral("accident_type")),
-                             firm->adjustment});
+                             firm->adjustment, override});
         control.rows.push_back(
             {number, firm->name, township, cell(firm, QStringLiteral("risk_point")), level,
              cell(firm, QStringLiteral("accident_type")), cell(firm, QStringLiteral("measures")),
-             cell(firm, QStringLiteral("department")), cell(firm, QStringLiteral("person"))});
+             cell(firm, QStringLiteral("department")), cell(firm, QStringLiteral("person")),
+             override});
         duty.rows.push_back({number, firm->name, firm->creditCode, township, level,
                              cell(firm, QStringLiteral("department")),
                              cell(firm, QStringLiteral("person")),
-                             cell(firm, QStringLiteral("phone"))});
+                             cell(firm, QStringLiteral("phone")), override});
         ++number;
     }
     writer.layer(risk.layer(), QStringLiteral("lists/风险清单.xlsx"));
@@ -560,8 +625,11 @@ EnterpriseJobSummary runEnterpriseJob(const EnterpriseJobOptions &options, Feedb
     for (const model::Feature &feature : units.layer().features)
         context.unitNames.append(feature.attributes.value(nameIndex).toString());
 
-    const Inventory inventory =
+    Inventory inventory =
         importInventory(config.inventoryPath, config, units, studyArea.get(), feedback);
+    QStringList overrideWarnings;
+    std::vector<OverrideOutcome> overrideOutcomes = applyLevelOverrides(
+        inventory, options.levelOverrides, levelCount, config.sourcePath, overrideWarnings);
     std::unique_ptr<Inventory> older;
     const QString comparePath =
         options.comparePath.isEmpty() ? config.olderInventoryPath : options.comparePath;
@@ -648,7 +716,9 @@ EnterpriseJobSummary runEnterpriseJob(const EnterpriseJobOptions &options, Feedb
         summary.rawCounts = levelCounts(inventory.firms, levelCount, true);
         summary.finalCounts = levelCounts(inventory.firms, levelCount, false);
         for (const Firm &firm : inventory.firms)
-            summary.adjusted += firm.level != firm.rawLevel ? 1 : 0;
+            summary.adjusted += modelLevelOf(firm) != firm.rawLevel ? 1 : 0;
+        summary.overrides = std::move(overrideOutcomes);
+        summary.overrideWarnings = overrideWarnings;
         summary.controlLines = int(lines.lines.features.size());
         summary.sitesInLines = int(lines.sites.size());
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/enterprise/survey_comparison.h"
+#include "core/level_override.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,12 @@ struct EnterpriseJobOptions
     QString comparePath;
     /// Replace an existing output folder (only one that holds an earlier job's outputs).
     bool overwrite = false;
+    /// Planner overrides of firms' levels (key = unified social credit code, compared trimmed
+    /// and in capitals), applied to the current inventory right after grading and dynamic
+    /// adjustment, so the point map, area map, control lines, tables, lists and comparison all
+    /// use them; the older survey of a comparison is left as it was graded. A level outside
+    /// 1…levelCount is an InputError; a code no firm has is a warning and an unapplied outcome.
+    std::vector<LevelOverride> levelOverrides;
 };
 
 /// What a run produced, for the CLI's summary and the tests. Level vectors are indexed by
@@ -50,7 +57,9 @@ struct EnterpriseJobSummary
     std::vector<int> olderFinalCounts;
     ChangeCounts finalChanges;
     ChangeCounts rawChanges;
-    QStringList files; ///< relative to outDir, sorted
+    std::vector<OverrideOutcome> overrides; ///< one per levelOverrides entry, same order
+    QStringList overrideWarnings;           ///< overrides that matched no firm
+    QStringList files;                      ///< relative to outDir, sorted
 };
 
 /// Runs the enterprise four-colour job (docs/enterprises.md): import and validate the
