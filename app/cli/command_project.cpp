@@ -39,8 +39,12 @@ const char kProjectUsage[] =
     "  export-configs PROJECT DIR\n"
     "  import-configs PROJECT DIR\n"
     "  verify PROJECT [--json]     exit 2 when an input is missing or changed\n"
-    "  override PROJECT --layer L --key K --level N --reason TEXT [--user U]\n"
-    "  override PROJECT --remove ID\n"
+    "  override add PROJECT --layer L --key K --level N --reason TEXT [--user U]\n"
+    "           L: risk_map (key unit_id), risk_zoning or prevention_zoning (key zone_id),\n"
+    "              enterprises (key: unified social credit code)\n"
+    "  override list PROJECT [--layer L] [--json]\n"
+    "  override remove PROJECT ID\n"
+    "  (override PROJECT --layer … and override PROJECT --remove ID also work)\n"
     "\n"
     "Run 'riskatlas-cli project SUBCOMMAND --help' for a subcommand's options.\n";
 
@@ -386,15 +390,18 @@ int setOverride(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Set a unit's or zone's level by hand, with a reason; kept across reruns, marked in the "
-        "outputs (overridden = 1, override_reason) and listed in the atlas notes. A second "
-        "override of the same key replaces the first."));
+        "Set a unit's, zone's or firm's level by hand, with a reason; kept across reruns, "
+        "marked in the outputs (overridden = 1, override_reason) and listed in the atlas notes. "
+        "A second override of the same key replaces the first. Layers: risk_map (key unit_id), "
+        "risk_zoning and prevention_zoning (key zone_id), enterprises (key: unified social "
+        "credit code)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    const QCommandLineOption layer(QStringLiteral("layer"),
-                                   QStringLiteral("Result layer, e.g. the five-colour zones."),
-                                   QStringLiteral("L"));
+    const QCommandLineOption layer(
+        QStringLiteral("layer"),
+        QStringLiteral("risk_map, risk_zoning, prevention_zoning or enterprises."),
+        QStringLiteral("L"));
     const QCommandLineOption key(QStringLiteral("key"),
-                                 QStringLiteral("The unit's or zone's key value."),
+                                 QStringLiteral("The unit_id, zone_id or credit code."),
                                  QStringLiteral("K"));
     const QCommandLineOption level(QStringLiteral("level"), QStringLiteral("Level, from 1."),
                                    QStringLiteral("N"));
@@ -448,6 +455,72 @@ int setOverride(const QStringList &arguments)
     return Success;
 }
 
+int listOverrides(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List the planner overrides stored in a project, oldest first."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption layer(QStringLiteral("layer"),
+                                   QStringLiteral("Only the overrides of this layer."),
+                                   QStringLiteral("L"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({layer, json});
+    int exitCode = Success;
+    if (!parseSub(parser, arguments, 1,
+                  QStringLiteral("override list PROJECT [--layer L] [--json]"), exitCode))
+        return exitCode;
+    const Project opened = Project::open(parser.positionalArguments()[0]);
+    const QList<project::PlannerOverride> overrides = opened.overrides(parser.value(layer));
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const project::PlannerOverride &entry : overrides)
+            array.append(overrideJson(entry));
+        std::printf("%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
+        return Success;
+    }
+    for (const project::PlannerOverride &entry : overrides)
+        std::printf("%lld\t%s\t%s\t%d\t%s\t%s\t%s\n", static_cast<long long>(entry.id),
+                    utf8(entry.layer).constData(), utf8(entry.key).constData(), entry.level,
+                    utf8(entry.user).constData(), utf8(entry.created).constData(),
+                    utf8(entry.reason).constData());
+    if (overrides.isEmpty())
+        std::printf("%s: no overrides\n", utf8(opened.path()).constData());
+    return Success;
+}
+
+int removeOverride(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Remove a planner override by its id."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("ID"),
+                                 QStringLiteral("The override's id ('override list')."));
+    int exitCode = Success;
+    if (!parseSub(parser, arguments, 2, QStringLiteral("override remove PROJECT ID"), exitCode))
+        return exitCode;
+    const QString text = parser.positionalArguments()[1];
+    return setOverride(
+        {arguments[0], parser.positionalArguments()[0], QStringLiteral("--remove"), text});
+}
+
+// `override add|list|remove …`, and the older `override PROJECT …` form.
+int overrideCommand(const QStringList &arguments)
+{
+    const QString verb = arguments.value(1);
+    QStringList rest = arguments;
+    if (verb == QLatin1String("add") || verb == QLatin1String("list") ||
+        verb == QLatin1String("remove")) {
+        rest.removeAt(1);
+        rest[0] = arguments[0] + QLatin1Char(' ') + verb;
+    }
+    if (verb == QLatin1String("list"))
+        return listOverrides(rest);
+    if (verb == QLatin1String("remove"))
+        return removeOverride(rest);
+    return setOverride(rest);
+}
+
 } // namespace
 
 int runProject(const QStringList &arguments)
@@ -479,7 +552,7 @@ int runProject(const QStringList &arguments)
         if (sub == QLatin1String("verify"))
             return verify(rest);
         if (sub == QLatin1String("override"))
-            return setOverride(rest);
+            return overrideCommand(rest);
     } catch (const Error &error) {
         return reportError(error);
     }

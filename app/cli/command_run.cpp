@@ -70,6 +70,14 @@ int runRun(const QStringList &arguments)
         const project::ProjectRunResult result = project::runProject(opened, options);
         for (const QString &warning : result.warnings)
             std::printf("warning: %s\n", warning.toUtf8().constData());
+        if (!result.overrides.isEmpty()) {
+            qsizetype applied = 0;
+            for (const project::AppliedOverride &entry : result.overrides)
+                applied += entry.outcome.applied ? 1 : 0;
+            std::printf("planner overrides: %lld applied, %lld not applied\n",
+                        static_cast<long long>(applied),
+                        static_cast<long long>(result.overrides.size() - applied));
+        }
         std::printf("run %lld: %s; %lld files in %s, %.1f s; logged in %s\n",
                     static_cast<long long>(result.record.id),
                     result.steps.join(QStringLiteral(", ")).toUtf8().constData(),

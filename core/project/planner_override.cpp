@@ -36,6 +36,28 @@ qsizetype ensureField(model::VectorLayer &layer, const QString &name, model::Fie
 
 } // namespace
 
+QList<OverrideTarget> overrideTargets()
+{
+    static const QList<OverrideTarget> targets{
+        {QStringLiteral("risk_map"), QStringLiteral("unit_id"), QStringLiteral("评估单元")},
+        {QStringLiteral("risk_zoning"), QStringLiteral("zone_id"), QStringLiteral("风险区划")},
+        {QStringLiteral("prevention_zoning"), QStringLiteral("zone_id"),
+         QStringLiteral("防治区划")},
+        {QStringLiteral("enterprises"), QStringLiteral("统一社会信用代码"),
+         QStringLiteral("企业")}};
+    return targets;
+}
+
+const OverrideTarget *overrideTarget(const QString &layer)
+{
+    static const QList<OverrideTarget> targets = overrideTargets();
+    for (const OverrideTarget &target : targets) {
+        if (target.layer == layer)
+            return &target;
+    }
+    return nullptr;
+}
+
 OverrideReport applyOverrides(model::VectorLayer &layer, const QList<PlannerOverride> &overrides,
                               const QString &keyField)
 {

@@ -24,6 +24,23 @@ struct PlannerOverride
     QString created; ///< UTC, ISO 8601; set by the project when empty
 };
 
+/// A result layer whose levels a run sets from overrides, and what its keys are.
+struct OverrideTarget
+{
+    QString layer;    ///< result layer name
+    QString keyField; ///< the field holding the key in that layer
+    QString title;    ///< zh_CN, for the atlas notes (评估单元, 风险区划, …)
+};
+
+/// The layers a run applies overrides to (docs/project.md, "Planner overrides"):
+/// risk_map (key unit_id), risk_zoning and prevention_zoning (key zone_id, a zone's stable id
+/// derived from the units it holds) and enterprises (key: unified social credit code). The
+/// per-hazard maps are not among them: their polygons have no key that survives a rerun.
+QList<OverrideTarget> overrideTargets();
+
+/// The target for `layer`, or nullptr.
+const OverrideTarget *overrideTarget(const QString &layer);
+
 /// What applyOverrides() did.
 struct OverrideReport
 {

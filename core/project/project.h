@@ -112,9 +112,13 @@ public:
     // --- planner overrides ---
     /// All overrides (of `layer` only, when given), in the order they were set.
     QList<PlannerOverride> overrides(const QString &layer = {}) const;
-    /// Adds an override, replacing one for the same layer and key. Throws InputError when the
-    /// reason is blank, the level is below 1 or layer/key are empty. Returns it with id, user
-    /// and time filled in.
+    /// Adds an override, replacing one for the same layer and key. Throws InputError (naming
+    /// the project, layer and key) when the reason is blank, layer/key are empty, the layer is
+    /// neither an overrideTargets() layer nor a result layer of the project, the level is
+    /// outside 1…the top level of the layer's palette (the stored model's risk or prevention
+    /// palette, the enterprise config's grading.levels), a firm's key is not a valid unified
+    /// social credit code, or the project holds the layer from a run and no feature has the
+    /// key. Returns it with id, user and time filled in (a firm's key in capitals).
     PlannerOverride addOverride(PlannerOverride entry);
     /// Throws InputError when there is no override `id`.
     void removeOverride(qint64 id);
@@ -157,6 +161,7 @@ private:
     SqliteDatabase &db() const;
     /// Runs `write(copyPath)` on a copy of the file, then renames the copy over it.
     void rewriteViaCopy(const std::function<void(const QString &copyPath)> &write);
+    void checkOverride(PlannerOverride &entry) const;
     void insertInput(SqliteDatabase &db, const ProjectInput &input, bool replace) const;
     qint64 insertRun(SqliteDatabase &db, const RunRecord &run) const;
 

@@ -3,13 +3,17 @@
 // The configuration and planner-override parts of Project.
 #include "core/project/project.h"
 
+#include "core/enterprise/credit_code.h"
 #include "core/error.h"
+#include "core/project/planner_override.h"
 #include "core/project/project_conventions.h"
 #include "core/project/sqlite_database.h"
+#include "core/style/palette.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -73,6 +77,29 @@ QString currentUser()
         return QString::fromLocal8Bit(entry->pw_name);
 #endif
     return QStringLiteral("unknown");
+}
+
+// The highest level of a palette named in a stored model (`palettes.KEY`: a bundled id or a
+// path relative to the project's folder), else of the bundled `fallback`.
+int paletteTop(const std::optional<StoredConfig> &model, const char *key, const QString &fallback,
+               const QString &projectPath)
+{
+    QString id = fallback;
+    if (model) {
+        const QString named = model->json.object()
+                                  .value(QStringLiteral("palettes"))
+                                  .toObject()
+                                  .value(QLatin1String(key))
+                                  .toString();
+        if (!named.isEmpty())
+            id = style::builtinPaletteIds().contains(named)
+                     ? named
+                     : QFileInfo(projectPath).absoluteDir().absoluteFilePath(named);
+    }
+    int top = 0;
+    for (const style::PaletteClass &paletteClass : style::loadPalette(id).classes)
+        top = std::max(top, paletteClass.level);
+    return top;
 }
 
 } // namespace
@@ -222,6 +249,9 @@ PlannerOverride Project::addOverride(PlannerOverride entry)
                          QStringLiteral("level %1 for \"%2\": levels start at 1")
                              .arg(entry.level)
                              .arg(entry.key));
+    entry.layer = entry.layer.trimmed();
+    entry.key = entry.key.trimmed();
+    checkOverride(entry);
     entry.reason = entry.reason.trimmed();
     if (entry.user.trimmed().isEmpty())
         entry.user = currentUser();
@@ -242,6 +272,70 @@ PlannerOverride Project::addOverride(PlannerOverride entry)
     entry.id = id.integer(0);
     transaction.commit();
     return entry;
+}
+
+void Project::checkOverride(PlannerOverride &entry) const
+{
+    const OverrideTarget *target = overrideTarget(entry.layer);
+    const QStringList results = resultLayers();
+    if (!target) {
+        // Another result layer of the project may carry an override for the record; the run
+        // lists it as not applied.
+        if (results.contains(entry.layer))
+            return;
+        QStringList names;
+        for (const OverrideTarget &known : overrideTargets())
+            names.append(QStringLiteral("%1 (key %2)").arg(known.layer, known.keyField));
+        throw InputError({m_path, entry.layer},
+                         QStringLiteral("override of \"%1\": no such result layer; a run applies "
+                                        "overrides to %2")
+                             .arg(entry.key, names.join(QStringLiteral(", "))));
+    }
+    int top = 0;
+    if (entry.layer == QLatin1String("enterprises")) {
+        entry.key = entry.key.toUpper();
+        if (const auto problem = enterprise::creditCodeProblem(entry.key))
+            throw InputError({m_path, entry.layer},
+                             QStringLiteral("override of \"%1\": not a unified social credit "
+                                            "code: %2")
+                                 .arg(entry.key, *problem));
+        const auto grading = config(ConfigKind::EnterpriseConfig);
+        top = grading ? grading->json.object()
+                            .value(QStringLiteral("grading"))
+                            .toObject()
+                            .value(QStringLiteral("levels"))
+                            .toInt(4)
+                      : 4;
+    } else if (entry.layer == QLatin1String("prevention_zoning")) {
+        top = paletteTop(config(ConfigKind::FiveColourModel), "prevention",
+                         QStringLiteral("prevention"), m_path);
+    } else {
+        top = paletteTop(config(ConfigKind::FiveColourModel), "risk", QStringLiteral("five_colour"),
+                         m_path);
+    }
+    if (entry.level > top)
+        throw InputError({m_path, entry.layer},
+                         QStringLiteral("override of \"%1\": level %2 is not between 1 and %3")
+                             .arg(entry.key)
+                             .arg(entry.level)
+                             .arg(top));
+    // After a run, the key must name something the run produced: a typo would otherwise
+    // only show up as "not applied" in the next run.
+    if (!results.contains(entry.layer))
+        return;
+    const auto hasField =
+        query(QStringLiteral("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2"),
+              {entry.layer, target->keyField});
+    if (hasField.isEmpty() || hasField[0].value(0).toLongLong() == 0)
+        return;
+    const auto found = query(QStringLiteral("SELECT count(*) FROM \"%1\" WHERE \"%2\" = ?1")
+                                 .arg(entry.layer, target->keyField),
+                             {entry.key});
+    if (found.isEmpty() || found[0].value(0).toLongLong() == 0)
+        throw InputError({m_path, entry.layer},
+                         QStringLiteral("override of \"%1\": the last run's %2 has no %3 \"%1\" "
+                                        "(see the layer's %3 field)")
+                             .arg(entry.key, entry.layer, target->keyField));
 }
 
 void Project::removeOverride(qint64 id)

@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSaveFile>
 
@@ -68,13 +69,39 @@ void appendRelative(const QDir &dir, const QStringList &absolute, QStringList &i
         into.append(dir.relativeFilePath(file));
 }
 
-// Overrides of the risk map's units go into the model run, so that the zonings follow them.
-std::vector<hazard::UnitLevelOverride> unitOverrides(const Project &project)
+// The stored overrides of one layer as a step applies them, oldest first (the later wins).
+std::vector<LevelOverride> levelOverrides(const Project &project, const QString &layer)
 {
-    std::vector<hazard::UnitLevelOverride> result;
-    for (const PlannerOverride &entry : project.overrides(QStringLiteral("risk_map")))
+    std::vector<LevelOverride> result;
+    for (const PlannerOverride &entry : project.overrides(layer))
         result.push_back({entry.key, entry.level, entry.reason});
     return result;
+}
+
+// The atlas notes' line for one override: what it changed, from what to what, why, who, when;
+// or that it was not applied and why.
+QString overrideNote(const PlannerOverride &entry, const OverrideOutcome *outcome)
+{
+    const OverrideTarget *target = overrideTarget(entry.layer);
+    const QString layer = target ? target->title : entry.layer;
+    const QString who = QStringLiteral("（%1，%2）").arg(entry.user, entry.created.left(10));
+    if (outcome && outcome->applied) {
+        const QString what = outcome->name.isEmpty()
+                                 ? entry.key
+                                 : QStringLiteral("%1（%2）").arg(entry.key, outcome->name);
+        return QStringLiteral("%1 %2：%3级 → %4级，%5%6")
+            .arg(layer, what)
+            .arg(outcome->modelLevel)
+            .arg(entry.level)
+            .arg(entry.reason, who);
+    }
+    const QString why = !target   ? QStringLiteral("该图层不接受人工调整")
+                        : outcome ? QStringLiteral("本次结果中已无此对象")
+                                  : QStringLiteral("相应步骤未运行");
+    return QStringLiteral("未应用（%1）：%2 %3 → %4级，%5%6")
+        .arg(why, layer, entry.key)
+        .arg(entry.level)
+        .arg(entry.reason, who);
 }
 
 QJsonObject outputsOf(const QDir &outDir, const QStringList &files, Feedback *feedback)
@@ -137,6 +164,7 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
     if (!QDir().mkpath(outDir.filePath(QStringLiteral("configs"))))
         throw ProcessingError({outDir.path()}, QStringLiteral("cannot create the folder"));
 
+    QMap<QString, std::vector<OverrideOutcome>> outcomes; // by layer
     try {
         // The configs as this run reads them: every path absolute, every input resolved.
         QJsonObject configHashes;
@@ -159,21 +187,20 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             pipeline.format = hazard::OutputFormat::Both;
             pipeline.threads = options.threads;
             pipeline.overwrite = options.overwrite;
-            pipeline.levelOverrides = unitOverrides(project);
+            pipeline.levelOverrides = levelOverrides(project, QStringLiteral("risk_map"));
+            pipeline.riskZoneOverrides = levelOverrides(project, QStringLiteral("risk_zoning"));
+            pipeline.preventionZoneOverrides =
+                levelOverrides(project, QStringLiteral("prevention_zoning"));
             pipeline.feedback = feedback;
             const hazard::PipelineSummary summary = hazard::runRiskModel(model, pipeline);
             result.files.append(prefixed(QStringLiteral("five_colour"), summary.files));
             result.warnings.append(summary.warnings);
+            outcomes.insert(QStringLiteral("risk_map"), summary.unitOverrides);
+            outcomes.insert(QStringLiteral("risk_zoning"), summary.riskZoneOverrides);
+            outcomes.insert(QStringLiteral("prevention_zoning"), summary.preventionZoneOverrides);
         } else {
             result.warnings.append(
                 QStringLiteral("no five_colour_model: five-colour step skipped"));
-        }
-        for (const PlannerOverride &entry : project.overrides()) {
-            if (entry.layer != QLatin1String("risk_map"))
-                result.warnings.append(
-                    QStringLiteral("override of %1 %2 not applied: this version applies "
-                                   "overrides of the risk map's units only")
-                        .arg(entry.layer, entry.key));
         }
 
         if (enterprises) {
@@ -182,9 +209,12 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             job.configPath = materialise(*enterprises);
             job.outDir = outDir.filePath(QStringLiteral("enterprises"));
             job.overwrite = options.overwrite;
+            job.levelOverrides = levelOverrides(project, QStringLiteral("enterprises"));
             const enterprise::EnterpriseJobSummary summary =
                 enterprise::runEnterpriseJob(job, feedback);
             result.files.append(prefixed(QStringLiteral("enterprises"), summary.files));
+            result.warnings.append(summary.overrideWarnings);
+            outcomes.insert(QStringLiteral("enterprises"), summary.overrides);
             if (summary.fatalRows > 0)
                 result.warnings.append(QStringLiteral("%1 inventory rows excluded (see enterprises/"
                                                       "validation_report.csv)")
@@ -192,6 +222,35 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
         } else {
             result.warnings.append(QStringLiteral("no enterprise_config: enterprise step skipped"));
         }
+
+        // Every stored override, applied or not: the run log, the CLI and the atlas say which.
+        // The steps report outcomes in the order they were given, which is the stored order.
+        for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it) {
+            const QList<PlannerOverride> stored = project.overrides(it.key());
+            for (qsizetype k = 0; k < stored.size(); ++k) {
+                const OverrideOutcome *outcome =
+                    size_t(k) < it.value().size() ? &it.value()[size_t(k)] : nullptr;
+                result.overrides.append({stored[k], outcome ? *outcome : OverrideOutcome{}});
+            }
+        }
+        for (const PlannerOverride &entry : project.overrides()) {
+            if (outcomes.contains(entry.layer))
+                continue;
+            result.overrides.append({entry, OverrideOutcome{}});
+            result.warnings.append(
+                overrideTarget(entry.layer)
+                    ? QStringLiteral("override of %1 %2 not applied: the step that makes %1 did "
+                                     "not run")
+                          .arg(entry.layer, entry.key)
+                    : QStringLiteral("override of %1 %2 not applied: runs apply overrides to "
+                                     "risk_map, risk_zoning, prevention_zoning and enterprises "
+                                     "only")
+                          .arg(entry.layer, entry.key));
+        }
+        std::stable_sort(result.overrides.begin(), result.overrides.end(),
+                         [](const AppliedOverride &a, const AppliedOverride &b) {
+                             return a.entry.id < b.entry.id;
+                         });
 
         QString name = project.setting(QStringLiteral("name"));
         name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\s]+")),
@@ -204,11 +263,10 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             QJsonObject root = withOverrides.json.object();
             QJsonObject atlasParameters = root.value(QStringLiteral("parameters")).toObject();
             QStringList lines;
-            for (const PlannerOverride &entry : project.overrides())
-                lines.append(QStringLiteral("%1 %2 → %3级：%4（%5，%6）")
-                                 .arg(entry.layer, entry.key)
-                                 .arg(entry.level)
-                                 .arg(entry.reason, entry.user, entry.created.left(10)));
+            for (const AppliedOverride &applied : result.overrides)
+                lines.append(overrideNote(applied.entry, outcomes.contains(applied.entry.layer)
+                                                             ? &applied.outcome
+                                                             : nullptr));
             if (!lines.isEmpty()) {
                 atlasParameters.insert(QStringLiteral("人工调整"),
                                        QJsonArray::fromStringList(lines));

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #pragma once
 
+#include "core/level_override.h"
+#include "core/project/planner_override.h"
 #include "core/project/run_record.h"
 
 #include <QString>
@@ -34,12 +36,20 @@ struct ProjectRunOptions
     Feedback *feedback = nullptr;
 };
 
+/// One stored override and what the run did with it.
+struct AppliedOverride
+{
+    PlannerOverride entry;
+    OverrideOutcome outcome; ///< `applied` false: its key matched nothing or its step did not run
+};
+
 struct ProjectRunResult
 {
     RunRecord record;     ///< as appended to the run log
     QStringList files;    ///< every file written, relative to OUTDIR, sorted
     QStringList warnings; ///< non-fatal problems of every step
     QStringList steps;    ///< the steps that ran, in order ("five_colour", "enterprises", …)
+    QList<AppliedOverride> overrides; ///< every stored override, in the order they were set
 };
 
 /// Runs a project end to end (docs/project.md, "One-step run"):
@@ -48,10 +58,13 @@ struct ProjectRunResult
 /// 2. writes each stored config, with `input:` references and relative paths resolved
 ///    (resolveConfigPaths), to OUTDIR/configs/NAME.json — the exact configs the run used;
 /// 3. runs the five-colour model into OUTDIR/five_colour (GeoPackage and shapefiles), with the
-///    project's overrides of layer `risk_map` applied to the units' levels;
-/// 4. runs the enterprise grading into OUTDIR/enterprises;
-/// 5. the atlas into OUTDIR/atlas/NAME图集.pdf (NAME: the project's name), with the planner
-///    overrides listed in its notes (parameter 人工调整); then, when the project has a config
+///    project's overrides of `risk_map` (units), `risk_zoning` and `prevention_zoning` (zones)
+///    applied (hazard::PipelineOptions);
+/// 4. runs the enterprise grading into OUTDIR/enterprises, with the overrides of `enterprises`
+///    (firms, by unified social credit code);
+/// 5. the atlas into OUTDIR/atlas/NAME图集.pdf (NAME: the project's name), with every planner
+///    override listed in its notes (parameter 人工调整): applied ones with the model's level
+///    and the level set, the others as not applied with why; then, when the project has a config
 ///    named `package_config`, the submission package OUTDIR/package/NAME成果包.zip, which also
 ///    holds run_log.json (the project's earlier runs and this run's parameters);
 /// 6. stores the result layers (risk_map, risk_zoning, prevention_zoning, enterprises,

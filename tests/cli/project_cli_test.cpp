@@ -78,11 +78,11 @@ TEST(ProjectCliTest, BuildsAProjectFromAScript)
     result = runCli({QStringLiteral("project"), QStringLiteral("set-model"), project,
                      QStringLiteral("--kind"), QStringLiteral("five_colour_model"), model});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
-    result = runCli(
-        {QStringLiteral("project"), QStringLiteral("override"), project, QStringLiteral("--layer"),
-         QStringLiteral("five_colour_zones"), QStringLiteral("--key"), QStringLiteral("330324001"),
-         QStringLiteral("--level"), QStringLiteral("4"), QStringLiteral("--reason"),
-         QStringLiteral("2024年汛期淹没"), QStringLiteral("--user"), QStringLiteral("李工")});
+    result = runCli({QStringLiteral("project"), QStringLiteral("override"), project,
+                     QStringLiteral("--layer"), QStringLiteral("risk_map"), QStringLiteral("--key"),
+                     QStringLiteral("330324001"), QStringLiteral("--level"), QStringLiteral("4"),
+                     QStringLiteral("--reason"), QStringLiteral("2024年汛期淹没"),
+                     QStringLiteral("--user"), QStringLiteral("李工")});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
 
     const QJsonObject shown = showJson(project);

@@ -17,7 +17,7 @@ namespace {
 PlannerOverride makeOverride(const QString &key, int level, const QString &reason)
 {
     PlannerOverride entry;
-    entry.layer = QStringLiteral("zones");
+    entry.layer = QStringLiteral("risk_map");
     entry.key = key;
     entry.level = level;
     entry.reason = reason;
@@ -27,7 +27,7 @@ PlannerOverride makeOverride(const QString &key, int level, const QString &reaso
 model::VectorLayer units()
 {
     model::VectorLayer layer;
-    layer.name = QStringLiteral("zones");
+    layer.name = QStringLiteral("risk_map");
     layer.fields = {{QStringLiteral("code"), model::FieldType::String},
                     {QStringLiteral("level"), model::FieldType::Integer}};
     for (int i = 0; i < 4; ++i) {

@@ -57,7 +57,7 @@ TEST(ProjectSchemaTest, OlderFileIsMigratedAndKeepsItsData)
               1);
     // The version-2 table works.
     PlannerOverride entry;
-    entry.layer = QStringLiteral("zones");
+    entry.layer = QStringLiteral("risk_map");
     entry.key = QStringLiteral("1");
     entry.level = 2;
     entry.reason = QStringLiteral("新建堤防");
