@@ -248,3 +248,85 @@ TEST(ProjectCliTest, KillingAnImportLeavesThePreviousProject)
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_EQ(project::Project::open(project).inputs().size(), 2);
 }
+
+// A planner sets levels for each overridable layer from the CLI; what cannot be applied is
+// refused with exit 2, naming the project and the key; list and remove work by id.
+TEST(ProjectCliTest, OverridesOfEveryLayerWithChecks)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("永嘉 县.riskatlas"));
+    ASSERT_EQ(runCli({QStringLiteral("project"), QStringLiteral("create"), project}).exitCode, 0);
+    auto add = [&](const QString &layer, const QString &key, const QString &level,
+                   const QString &reason) {
+        return runCli({QStringLiteral("project"), QStringLiteral("override"), QStringLiteral("add"),
+                       project, QStringLiteral("--layer"), layer, QStringLiteral("--key"), key,
+                       QStringLiteral("--level"), level, QStringLiteral("--reason"), reason,
+                       QStringLiteral("--user"), QStringLiteral("赵工")});
+    };
+    const struct
+    {
+        const char *layer;
+        const char *key;
+        const char *level;
+    } accepted[] = {{"risk_map", "330324001000", "5"},
+                    {"risk_zoning", "Z3fb9da5b4bdb", "4"},
+                    {"prevention_zoning", "Z0cf2cb395da6", "3"},
+                    {"enterprises", "91330324ma2l0010xy", "4"}};
+    for (const auto &entry : accepted) {
+        const CliResult result = add(QLatin1String(entry.layer), QLatin1String(entry.key),
+                                     QLatin1String(entry.level), QStringLiteral("实地核查"));
+        EXPECT_EQ(result.exitCode, 0) << entry.layer << ": " << result.err.toStdString();
+    }
+    const struct
+    {
+        const char *layer;
+        const char *key;
+        const char *level;
+        const char *reason;
+        const char *message;
+    } refused[] = {
+        {"hazard_flood", "1", "3", "x", "a run applies overrides to risk_map (key unit_id)"},
+        {"risk_zoning", "Z3fb9da5b4bdb", "6", "x", "level 6 is not between 1 and 5"},
+        {"prevention_zoning", "Z0cf2cb395da6", "4", "x", "level 4 is not between 1 and 3"},
+        {"enterprises", "91330324MA2L0001XB", "2", "x", "not a unified social credit code"},
+        {"enterprises", "91330324MA2L0010XY", "5", "x", "level 5 is not between 1 and 4"},
+        {"risk_map", "330324001000", "3", " ", "needs a reason"},
+        {"risk_map", "330324001000", "高", "x", "is not a whole number"}};
+    for (const auto &entry : refused) {
+        const CliResult result = add(QLatin1String(entry.layer), QLatin1String(entry.key),
+                                     QString::fromUtf8(entry.level), QLatin1String(entry.reason));
+        EXPECT_EQ(result.exitCode, 2) << entry.message;
+        EXPECT_TRUE(result.err.contains(QString::fromUtf8(entry.message)))
+            << entry.message << ": " << result.err.toStdString();
+        if (QByteArrayView(entry.message) != "is not a whole number") {
+            EXPECT_TRUE(result.err.contains(QStringLiteral("永嘉 县.riskatlas")))
+                << result.err.toStdString();
+        }
+    }
+
+    CliResult listed = runCli({QStringLiteral("project"), QStringLiteral("override"),
+                               QStringLiteral("list"), project, QStringLiteral("--json")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    const QJsonArray all = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    ASSERT_EQ(all.size(), 4);
+    EXPECT_EQ(all[3].toObject().value(QStringLiteral("key")).toString(),
+              QStringLiteral("91330324MA2L0010XY"));
+    EXPECT_EQ(all[1].toObject().value(QStringLiteral("user")).toString(), QStringLiteral("赵工"));
+
+    const QString zoneId =
+        QString::number(all[1].toObject().value(QStringLiteral("id")).toInteger());
+    CliResult removed = runCli({QStringLiteral("project"), QStringLiteral("override"),
+                                QStringLiteral("remove"), project, zoneId});
+    EXPECT_EQ(removed.exitCode, 0) << removed.err.toStdString();
+    removed = runCli({QStringLiteral("project"), QStringLiteral("override"),
+                      QStringLiteral("remove"), project, zoneId});
+    EXPECT_EQ(removed.exitCode, 2);
+    EXPECT_TRUE(removed.err.contains(QStringLiteral("no override with id")))
+        << removed.err.toStdString();
+    listed = runCli({QStringLiteral("project"), QStringLiteral("override"), QStringLiteral("list"),
+                     project, QStringLiteral("--layer"), QStringLiteral("enterprises")});
+    ASSERT_EQ(listed.exitCode, 0);
+    EXPECT_EQ(listed.out.count(QLatin1Char('\n')), 1) << listed.out.toStdString();
+    EXPECT_TRUE(listed.out.contains(QStringLiteral("\tenterprises\t91330324MA2L0010XY\t4\t赵工\t")))
+        << listed.out.toStdString();
+}
