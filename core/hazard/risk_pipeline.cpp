@@ -207,7 +207,7 @@ QString zoneName(const ZonePart &part, const QStringList &unitNames)
         names.append(unitNames.value(qsizetype(part.units[k])));
     QString name = names.join(QStringLiteral("、"));
     if (part.units.size() > 3)
-        name += Tr::tr("等%n个单元", nullptr, int(part.units.size()));
+        name += QStringLiteral("等%1个单元").arg(part.units.size()); // data, not UI: always zh
     return name;
 }
 
