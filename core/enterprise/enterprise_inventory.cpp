@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace riskatlas::enterprise {
 
@@ -133,7 +134,7 @@ Inventory importInventory(const QString &path, const EnterpriseConfig &config,
     if (suffix == QLatin1String("xlsx"))
         table = io::readXlsxTable(path, config.inventorySheet, feedback);
     else
-        table = io::readCsvTable(path, config.inventoryEncoding, feedback);
+        table = io::readCsvTable(path, config.inventoryEncoding, feedback, io::RaggedRows::Report);
     return validateInventory(table, config, units, studyArea, feedback);
 }
 
@@ -145,7 +146,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
     inventory.path = table.sourcePath;
     inventory.encoding = table.encoding;
     inventory.headers = table.headers;
-    inventory.rowCount = table.rows.size();
+    inventory.rowCount = table.rows.size() + table.raggedRows.size();
 
     const GradingRules &rules = config.grading;
     const QStringList required = requiredRoles(rules);
@@ -191,9 +192,31 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
     const bool checkSectors =
         !config.sectors.isEmpty() && inventory.columns.contains(QStringLiteral("sector"));
 
+    // A row with too many or too few cells cannot be read by column: it is one bad row, in its
+    // place among the others, and the import goes on.
+    qsizetype nextRagged = 0;
+    auto reportRaggedBefore = [&](qint64 line) {
+        for (; nextRagged < table.raggedRows.size() && table.raggedRows[nextRagged].line < line;
+             ++nextRagged) {
+            const io::RaggedRow &ragged = table.raggedRows[nextRagged];
+            inventory.issues.push_back(
+                {ragged.line,
+                 QStringLiteral("ragged_row"),
+                 {},
+                 QString::number(ragged.cells),
+                 QStringLiteral("第%1行有%2个单元格，表头有%3列，本行不计 (row %1 has %2 cells, "
+                                "the header %3 columns)")
+                     .arg(ragged.line)
+                     .arg(ragged.cells)
+                     .arg(table.headers.size()),
+                 true});
+        }
+    };
+
     QHash<QString, qint64> firstRowOfCode;
     const qsizetype total = table.rows.size();
     for (qsizetype i = 0; i < total; ++i) {
+        reportRaggedBefore(table.rowNumbers.value(i, i + 2));
         if (feedback) {
             feedback->throwIfCanceled();
             feedback->setProgress(100.0 * double(i) / double(std::max<qsizetype>(total, 1)));
@@ -390,6 +413,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
         firm.adjustment = adjusted.reason;
         inventory.firms.push_back(std::move(firm));
     }
+    reportRaggedBefore(std::numeric_limits<qint64>::max());
     if (feedback)
         feedback->setProgress(100);
     return inventory;

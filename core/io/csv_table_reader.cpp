@@ -270,7 +270,8 @@ void checkHeaders(QStringList &headers, const QString &path)
 
 } // namespace
 
-TextTable readCsvTable(const QString &path, const QString &encodingOverride, Feedback *feedback)
+TextTable readCsvTable(const QString &path, const QString &encodingOverride, Feedback *feedback,
+                       RaggedRows ragged)
 {
     const ErrorLocation where{path, {}, std::nullopt, {}};
     QFile file(path);
@@ -297,6 +298,10 @@ TextTable readCsvTable(const QString &path, const QString &encodingOverride, Fee
     const qsizetype columns = table.headers.size();
     qint64 count = 0;
     while (parser.next(record)) {
+        if (record.values.size() != columns && ragged == RaggedRows::Report) {
+            table.raggedRows.append({record.line, record.values.size()});
+            continue;
+        }
         if (record.values.size() != columns) {
             const QString values = record.values.size() == 1
                                        ? Tr::tr("1 value")

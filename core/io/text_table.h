@@ -10,9 +10,18 @@
 
 namespace riskatlas::io {
 
+/// A record left out of a TextTable because its number of cells differs from the header's
+/// (readCsvTable with RaggedRows::Report).
+struct RaggedRow
+{
+    qint64 line = 0;     ///< 1-based line where the record starts, as TextTable::rowNumbers
+    qsizetype cells = 0; ///< how many cells it has
+};
+
 /// A table of text cells as read from a CSV file or a spreadsheet sheet, before any typing.
-/// Every row has exactly `headers.size()` cells (readers reject ragged rows); cells are decoded
-/// Unicode and kept as written (not trimmed); an empty cell is an empty string.
+/// Every row has exactly `headers.size()` cells (readers reject ragged rows, or set them aside
+/// in `raggedRows` when the caller asks); cells are decoded Unicode and kept as written (not
+/// trimmed); an empty cell is an empty string.
 struct TextTable
 {
     QStringList headers; ///< Trimmed, non-empty, unique (case-insensitively).
@@ -25,6 +34,9 @@ struct TextTable
     QString sourcePath;     ///< The path as the caller gave it, for messages.
     QString sheet;          ///< The sheet read (XLSX); empty for CSV.
     QString layerName;      ///< A name for a layer made from it: the file's base name or sheet.
+    /// Records with too many or too few cells, in file order; only a reader asked to report
+    /// them fills this (they are not in `rows`).
+    QList<RaggedRow> raggedRows;
 };
 
 /// Where a row of `table` is, for errors: `FILE[:SHEET]:row N` (N from rowNumbers).

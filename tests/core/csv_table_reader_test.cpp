@@ -280,3 +280,23 @@ TEST(CsvTableReader, ProgressAndCancel)
 }
 
 } // namespace
+
+// An importer that reports bad rows one by one asks for ragged records instead of an error:
+// they are left out of the rows and listed with their line and cell count.
+TEST(CsvTableReader, RaggedRowsReportedWhenAsked)
+{
+    QTemporaryDir dir;
+    const QString path =
+        writeFile(dir, QStringLiteral("a.csv"),
+                  QByteArray("名称,经度,纬度\n甲,120,28\n乙,121\n\n丙,1,2,3,4\n丁,122,29\n"));
+    EXPECT_THROW(readCsvTable(path), InputError); // the default stays strict
+    const TextTable table = readCsvTable(path, {}, nullptr, RaggedRows::Report);
+    ASSERT_EQ(table.rows.size(), 2);
+    EXPECT_EQ(table.rows[1].first(), QStringLiteral("丁"));
+    EXPECT_EQ(table.rowNumbers, (QList<qint64>{2, 6}));
+    ASSERT_EQ(table.raggedRows.size(), 2);
+    EXPECT_EQ(table.raggedRows[0].line, 3);
+    EXPECT_EQ(table.raggedRows[0].cells, 2);
+    EXPECT_EQ(table.raggedRows[1].line, 5);
+    EXPECT_EQ(table.raggedRows[1].cells, 5);
+}

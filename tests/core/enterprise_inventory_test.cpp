@@ -309,3 +309,38 @@ TEST(EnterpriseInventory, XlsxInventoryAndFiveLevels)
     EXPECT_EQ(inventory.issues.back().row, 5);
     EXPECT_EQ(inventory.issues.back().column, QStringLiteral("C"));
 }
+
+// A row with a cell too few (line 3) or too many (line 5) is one bad row each, named with its
+// cell count against the header's 10 columns; the rows around them are imported.
+TEST(EnterpriseInventory, RaggedRowsAreBadRowsNotAStop)
+{
+    QTemporaryDir dir;
+    const QString path = writeFixture(
+        dir, QStringLiteral("ragged.csv"),
+        QByteArray("企业名称,统一社会信用代码,行业类别,经度,纬度,坐标系,L,E,C,一般隐患未整改数\n"
+                   "甲厂,91330324MA2L0000X9,机械加工,120.2,28.3,WGS84,3,6,7,0\n"
+                   "乙厂,91330324MA2L0010XY,机械加工,120.3,28.4,WGS84,3,6,7\n"
+                   "丙厂,91330324MA2L0020XL,电镀,120.7,28.5,WGS84,1,1,1,0\n"
+                   "丁厂,91330324MA2L0030XA,电镀,120.7,28.5,WGS84,1,1,1,0,备注\n"));
+    const UnitLocator units(twoUnits());
+    const Inventory inventory = importInventory(path, config(), units, nullptr);
+    EXPECT_EQ(inventory.rowCount, 4);
+    ASSERT_EQ(inventory.firms.size(), 2u);
+    EXPECT_EQ(inventory.firms[0].name, QStringLiteral("甲厂"));
+    EXPECT_EQ(inventory.firms[1].name, QStringLiteral("丙厂"));
+    std::vector<const ValidationIssue *> ragged;
+    for (const ValidationIssue &issue : inventory.issues) {
+        if (issue.code == QLatin1String("ragged_row"))
+            ragged.push_back(&issue);
+    }
+    ASSERT_EQ(ragged.size(), 2u);
+    EXPECT_EQ(ragged[0]->row, 3);
+    EXPECT_TRUE(ragged[0]->fatal);
+    EXPECT_EQ(ragged[0]->value, QStringLiteral("9"));
+    EXPECT_TRUE(ragged[0]->message.contains(QStringLiteral("第3行有9个单元格，表头有10列")))
+        << ragged[0]->message.toStdString();
+    EXPECT_EQ(ragged[1]->row, 5);
+    EXPECT_TRUE(ragged[1]->message.contains(QStringLiteral("11 cells, the header 10 columns")))
+        << ragged[1]->message.toStdString();
+    EXPECT_EQ(inventory.fatalRowCount(), 2);
+}
