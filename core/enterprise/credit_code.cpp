@@ -2,9 +2,18 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "core/enterprise/credit_code.h"
 
+#include <QCoreApplication>
+
 namespace riskatlas::enterprise {
 
 namespace {
+
+// Validation messages: zh_CN with the English in brackets as written, translatable by the app
+// (context riskatlas::enterprise).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(riskatlas::enterprise)
+};
 
 // GB 32100-2015's 31 characters: the digits and the capitals without I, O, Z, S, V, which are
 // too easily confused with 1, 0, 2, 5 and U.
@@ -37,22 +46,22 @@ std::optional<QString> creditCodeProblem(const QString &code)
 {
     const QString text = code.trimmed().toUpper();
     if (text.isEmpty())
-        return QStringLiteral("统一社会信用代码为空 (empty credit code)");
+        return Tr::tr("统一社会信用代码为空 (empty credit code)");
     if (text.size() != 18) {
-        return QStringLiteral("统一社会信用代码应为18位，实为%1位 (credit code must have 18 "
-                              "characters, has %1)")
+        return Tr::tr("统一社会信用代码应为18位，实为%1位 (credit code must have 18 "
+                      "characters, has %1)")
             .arg(text.size());
     }
     for (int i = 0; i < 18; ++i) {
         if (!alphabet().contains(text.at(i))) {
-            return QStringLiteral("第%1位字符“%2”不允许 (character %1 \"%2\" is not allowed)")
+            return Tr::tr("第%1位字符“%2”不允许 (character %1 \"%2\" is not allowed)")
                 .arg(i + 1)
                 .arg(text.at(i));
         }
     }
     const QChar expected = creditCodeCheckCharacter(text.left(17));
     if (expected != text.at(17)) {
-        return QStringLiteral("校验位错误：应为%1，实为%2 (check character should be %1, is %2)")
+        return Tr::tr("校验位错误：应为%1，实为%2 (check character should be %1, is %2)")
             .arg(expected)
             .arg(text.at(17));
     }

@@ -10,6 +10,7 @@
 #include "core/io/csv_table_reader.h"
 #include "core/io/xlsx_table_reader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 
@@ -20,6 +21,13 @@
 namespace riskatlas::enterprise {
 
 namespace {
+
+// Validation messages: zh_CN with the English in brackets as written, translatable by the app
+// (context riskatlas::enterprise).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(riskatlas::enterprise)
+};
 
 int findHeader(const QStringList &headers, const QString &name)
 {
@@ -178,8 +186,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
                  QStringLiteral("missing_column"),
                  looked,
                  {},
-                 QStringLiteral("缺少列“%1”(%2)，相关检查与计算跳过 (column missing)")
-                     .arg(looked, role),
+                 Tr::tr("缺少列“%1”(%2)，相关检查与计算跳过 (column missing)").arg(looked, role),
                  false});
         }
     }
@@ -204,8 +211,8 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
                  QStringLiteral("ragged_row"),
                  {},
                  QString::number(ragged.cells),
-                 QStringLiteral("第%1行有%2个单元格，表头有%3列，本行不计 (row %1 has %2 cells, "
-                                "the header %3 columns)")
+                 Tr::tr("第%1行有%2个单元格，表头有%3列，本行不计 (row %1 has %2 cells, "
+                        "the header %3 columns)")
                      .arg(ragged.line)
                      .arg(ragged.cells)
                      .arg(table.headers.size()),
@@ -240,7 +247,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
         firm.name = cell(QStringLiteral("name"));
         if (firm.name.isEmpty()) {
             check.add(QStringLiteral("missing_name"), QStringLiteral("name"), {},
-                      QStringLiteral("企业名称为空 (firm name empty)"), true);
+                      Tr::tr("企业名称为空 (firm name empty)"), true);
         }
 
         if (inventory.columns.contains(QStringLiteral("credit_code"))) {
@@ -256,8 +263,8 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
                 if (first != firstRowOfCode.constEnd()) {
                     check.add(QStringLiteral("duplicate_credit_code"),
                               QStringLiteral("credit_code"), firm.creditCode,
-                              QStringLiteral("与第%1行统一社会信用代码重复，本行不计 (duplicate "
-                                             "of row %1)")
+                              Tr::tr("与第%1行统一社会信用代码重复，本行不计 (duplicate "
+                                     "of row %1)")
                                   .arg(*first),
                               true);
                 } else {
@@ -268,10 +275,9 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
 
         firm.sector = cell(QStringLiteral("sector"));
         if (checkSectors && !config.sectors.contains(firm.sector)) {
-            check.add(
-                QStringLiteral("unknown_sector"), QStringLiteral("sector"), firm.sector,
-                QStringLiteral("行业“%1”不在配置的行业列表中 (unknown sector)").arg(firm.sector),
-                false);
+            check.add(QStringLiteral("unknown_sector"), QStringLiteral("sector"), firm.sector,
+                      Tr::tr("行业“%1”不在配置的行业列表中 (unknown sector)").arg(firm.sector),
+                      false);
         }
 
         // Coordinates: each problem is reported, the first fatal one ends the position checks.
@@ -284,20 +290,20 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
         if (!offset) {
             check.add(QStringLiteral("unknown_coordinate_system"), QStringLiteral("crs"),
                       systemText,
-                      QStringLiteral("未知坐标系“%1”，应为 WGS84/CGCS2000、GCJ-02 或 BD-09 "
-                                     "(unknown coordinate system)")
+                      Tr::tr("未知坐标系“%1”，应为 WGS84/CGCS2000、GCJ-02 或 BD-09 "
+                             "(unknown coordinate system)")
                           .arg(systemText),
                       true);
         }
         if (lonText.isEmpty() || latText.isEmpty()) {
             check.add(QStringLiteral("missing_coordinates"),
                       lonText.isEmpty() ? QStringLiteral("lon") : QStringLiteral("lat"), {},
-                      QStringLiteral("经纬度缺失 (coordinates missing)"), true);
+                      Tr::tr("经纬度缺失 (coordinates missing)"), true);
         } else if (!lon || !lat) {
             check.add(QStringLiteral("non_numeric_coordinates"),
                       !lon ? QStringLiteral("lon") : QStringLiteral("lat"),
                       !lon ? lonText : latText,
-                      QStringLiteral("经纬度不是数字 (coordinate is not a number)"), true);
+                      Tr::tr("经纬度不是数字 (coordinate is not a number)"), true);
         } else {
             double x = *lon;
             double y = *lat;
@@ -305,14 +311,14 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
                 std::swap(x, y);
                 check.add(QStringLiteral("swapped_coordinates"), QStringLiteral("lon"),
                           lonText % QStringLiteral(", ") % latText,
-                          QStringLiteral("经度、纬度填反，已交换 (longitude and latitude "
-                                         "swapped, swapped back)"),
+                          Tr::tr("经度、纬度填反，已交换 (longitude and latitude "
+                                 "swapped, swapped back)"),
                           false);
             }
             if (std::abs(x) > 180 || std::abs(y) > 90) {
                 check.add(QStringLiteral("coordinates_out_of_range"), QStringLiteral("lon"),
                           lonText % QStringLiteral(", ") % latText,
-                          QStringLiteral("经纬度超出范围 (coordinates out of range)"), true);
+                          Tr::tr("经纬度超出范围 (coordinates out of range)"), true);
             } else if (offset) {
                 firm.sourceSystem = crs::chineseOffsetName(*offset);
                 const crs::LonLat converted = crs::toCgcs2000({x, y}, *offset);
@@ -324,8 +330,8 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
                 if (!inside) {
                     check.add(QStringLiteral("outside_study_area"), QStringLiteral("lon"),
                               lonText % QStringLiteral(", ") % latText,
-                              QStringLiteral("位置（CGCS2000 %1, %2）不在研究区内 (outside the "
-                                             "study area)")
+                              Tr::tr("位置（CGCS2000 %1, %2）不在研究区内 (outside the "
+                                     "study area)")
                                   .arg(firm.lon, 0, 'f', 6)
                                   .arg(firm.lat, 0, 'f', 6),
                               true);
@@ -344,13 +350,12 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
             if (good && !allowed.empty() && rules.standardLecValues)
                 good = isTableValue(*value, allowed);
             if (!good) {
-                check.add(
-                    QStringLiteral("impossible_factor"), role, text,
-                    text.isEmpty()
-                        ? QStringLiteral("%1 为空 (value missing)").arg(inventory.header(role))
-                        : QStringLiteral("%1 = “%2” 不是允许的取值 (impossible value)")
-                              .arg(inventory.header(role), text),
-                    true);
+                check.add(QStringLiteral("impossible_factor"), role, text,
+                          text.isEmpty()
+                              ? Tr::tr("%1 为空 (value missing)").arg(inventory.header(role))
+                              : Tr::tr("%1 = “%2” 不是允许的取值 (impossible value)")
+                                    .arg(inventory.header(role), text),
+                          true);
                 return std::nullopt;
             }
             return value;
@@ -380,7 +385,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
             const std::optional<int> level = parseLevelText(text, rules.levelCount);
             if (!level) {
                 check.add(QStringLiteral("impossible_factor"), QStringLiteral("level"), text,
-                          QStringLiteral("风险等级“%1”无法识别 (unknown level)").arg(text), true);
+                          Tr::tr("风险等级“%1”无法识别 (unknown level)").arg(text), true);
             } else {
                 firm.rawLevel = *level;
             }
@@ -395,7 +400,7 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
             const std::optional<double> value = parseNumber(text);
             if (!value || *value < 0 || *value != std::floor(*value) || *value > 1e6) {
                 check.add(QStringLiteral("impossible_hazard_count"), role, text,
-                          QStringLiteral("%1 = “%2” 不是非负整数 (not a whole number ≥ 0)")
+                          Tr::tr("%1 = “%2” 不是非负整数 (not a whole number ≥ 0)")
                               .arg(inventory.header(role), text),
                           true);
                 return 0;

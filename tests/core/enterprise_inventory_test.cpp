@@ -10,8 +10,10 @@
 
 #include "support/test_support.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -343,4 +345,66 @@ TEST(EnterpriseInventory, RaggedRowsAreBadRowsNotAStop)
     EXPECT_TRUE(ragged[1]->message.contains(QStringLiteral("11 cells, the header 10 columns")))
         << ragged[1]->message.toStdString();
     EXPECT_EQ(inventory.fatalRowCount(), 2);
+}
+
+namespace {
+
+// Stands in for the app's .qm files: translates one message of context riskatlas::enterprise.
+class EnglishValidation : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (QByteArrayView(context) == "riskatlas::enterprise" &&
+            QByteArrayView(source) == QByteArrayView("企业名称为空 (firm name empty)"))
+            return QStringLiteral("firm name empty");
+        return {};
+    }
+};
+
+// Installs a translator for the scope of a test (an application object is needed for it).
+class TranslatorGuard
+{
+public:
+    TranslatorGuard()
+        : m_app(m_argc, m_argv)
+    {
+        QCoreApplication::installTranslator(&m_translator);
+    }
+    ~TranslatorGuard() { QCoreApplication::removeTranslator(&m_translator); }
+
+private:
+    int m_argc = 1;
+    char m_name[5] = "test";
+    char *m_argv[2] = {m_name, nullptr};
+    QCoreApplication m_app;
+    EnglishValidation m_translator;
+};
+
+QString missingNameMessage(const QString &path)
+{
+    const UnitLocator units(twoUnits());
+    const Inventory inventory = importInventory(path, config(), units, nullptr);
+    for (const ValidationIssue &issue : inventory.issues) {
+        if (issue.code == QLatin1String("missing_name"))
+            return issue.message;
+    }
+    return {};
+}
+
+} // namespace
+
+// Validation messages go through tr() (context riskatlas::enterprise), so the app's translation
+// files can translate them; without a translator they are as written.
+TEST(EnterpriseInventory, ValidationMessagesAreTranslatable)
+{
+    QTemporaryDir dir;
+    const QString path = writeFixture(dir, QStringLiteral("unnamed.csv"),
+                                      QByteArray("企业名称,经度,纬度,L,E,C\n,120.2,28.3,3,6,7\n"));
+    EXPECT_EQ(missingNameMessage(path), QStringLiteral("企业名称为空 (firm name empty)"));
+    {
+        const TranslatorGuard guard;
+        EXPECT_EQ(missingNameMessage(path), QStringLiteral("firm name empty"));
+    }
+    EXPECT_EQ(missingNameMessage(path), QStringLiteral("企业名称为空 (firm name empty)"));
 }
