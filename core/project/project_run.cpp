@@ -251,6 +251,18 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
                          [](const AppliedOverride &a, const AppliedOverride &b) {
                              return a.entry.id < b.entry.id;
                          });
+        // The run log says which overrides this run applied: they may change between runs.
+        QJsonArray overridesJson;
+        for (const AppliedOverride &applied : result.overrides)
+            overridesJson.append(
+                QJsonObject{{QStringLiteral("id"), applied.entry.id},
+                            {QStringLiteral("layer"), applied.entry.layer},
+                            {QStringLiteral("key"), applied.entry.key},
+                            {QStringLiteral("level"), applied.entry.level},
+                            {QStringLiteral("applied"), applied.outcome.applied},
+                            {QStringLiteral("model_level"), applied.outcome.modelLevel}});
+        if (!overridesJson.isEmpty())
+            parameters.insert(QStringLiteral("overrides"), overridesJson);
 
         QString name = project.setting(QStringLiteral("name"));
         name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\s]+")),

@@ -164,6 +164,9 @@ TEST(ProjectRunOverrides, ZoneAndFirmOverridesReachEveryOutputAndSurviveReruns)
     EXPECT_FALSE(first.overrides[0].outcome.applied);
     EXPECT_TRUE(first.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("Z000000000000")));
     EXPECT_TRUE(first.record.message.contains(QStringLiteral("Z000000000000")));
+    const QJsonArray logged = first.record.parameters.value(QStringLiteral("overrides")).toArray();
+    ASSERT_EQ(logged.size(), 1);
+    EXPECT_FALSE(logged[0].toObject().value(QStringLiteral("applied")).toBool(true));
     const PlannerOverride stale = project.overrides().at(0);
     ASSERT_EQ(notes.lines.size(), 1);
     EXPECT_EQ(notes.lines[0],
