@@ -6,6 +6,7 @@
 #include "core/project/project.h"
 #include "desktop/set_level_command.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSet>
 #include <QUndoStack>
@@ -199,6 +200,9 @@ QString ProjectSession::loginName()
         name = qEnvironmentVariable("USERNAME");
     if (name.isEmpty())
         name = qEnvironmentVariable("LOGNAME");
+    // Services and containers may set none of them; the home folder is named after the user.
+    if (name.isEmpty())
+        name = QDir::home().dirName();
     return name;
 }
 
