@@ -122,7 +122,7 @@ void ProjectController::createActions(QMenu *fileMenu, QMenu *editMenu, QMenu *p
                               QKeySequence::Save, tr("Write the planner's edits to the project"));
     connect(saveAction, &QAction::triggered, this, &ProjectController::save);
     QAction *saveAsAction =
-        add(fileMenu, icon("document-save-as"), tr("Save project &as…"), QKeySequence::SaveAs,
+        add(fileMenu, icon("document-save-as"), tr("Save project &as…"), QKeySequence(),
             tr("Write a copy of the project with the edits and continue in the copy"));
     connect(saveAsAction, &QAction::triggered, this, &ProjectController::chooseSaveAs);
     QAction *closeAction = add(fileMenu, icon("document-close"), tr("&Close project"),
