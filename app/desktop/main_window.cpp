@@ -478,10 +478,10 @@ void MainWindow::loaderIdle()
 void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
 {
     const model::VectorLayer &layer = *loaded->layer;
-    const QString name =
-        layer.name.isEmpty() ? QFileInfo(layer.sourcePath).completeBaseName() : layer.name;
+    QString name = m_project->layerTitle(loaded->pathSpec);
+    if (name.isEmpty())
+        name = layer.name.isEmpty() ? QFileInfo(layer.sourcePath).completeBaseName() : layer.name;
     const int id = m_layers->addLayer(*loaded, name, layerDetails(layer, loaded->sourceCrs));
-    m_project->layerAdded(loaded->pathSpec, id);
     // Later layers are reprojected into the CRS the first one set.
     m_loader->setMapCrs(m_canvas->mapCrs());
 
@@ -490,6 +490,8 @@ void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
     if (!loaded->notes.isEmpty())
         message += u' ' + loaded->notes.join(u' ');
     statusBar()->showMessage(message, 15000);
+    // After the message: the project's summary of all its layers replaces it.
+    m_project->layerAdded(loaded->pathSpec, id);
     Q_EMIT layerLoaded(name);
 }
 

@@ -349,6 +349,14 @@ void ProjectController::loadResults()
         m_window->openLayer(path + kSpecSeparator + name);
 }
 
+QString ProjectController::layerTitle(const QString &pathSpec) const
+{
+    if (!m_pending.contains(pathSpec))
+        return {};
+    const auto info = resultLayerInfo(pathSpec.section(kSpecSeparator, 1));
+    return info ? info->title : QString();
+}
+
 void ProjectController::layerAdded(const QString &pathSpec, int id)
 {
     if (!m_pending.remove(pathSpec))
@@ -369,6 +377,10 @@ void ProjectController::layerAdded(const QString &pathSpec, int id)
             refreshLayer(name);
     }
     if (m_pending.isEmpty()) {
+        // The risk map is what a planner opens a project for: its table, its features.
+        const int riskMap = m_layerIds.value(QStringLiteral("risk_map"), -1);
+        if (riskMap >= 0)
+            m_window->layerList()->setCurrentLayer(riskMap);
         m_window->statusBar()->showMessage(
             tr("Opened %1: %n result layer(s).", nullptr, int(m_layerIds.size()))
                 .arg(m_session->name()),

@@ -70,6 +70,9 @@ public:
     /// True while the result layers of an open are still being read.
     bool isLoading() const { return !m_pending.isEmpty(); }
 
+    /// The name the layer tree shows for `pathSpec`: the title of a result layer of the
+    /// project ("Five-colour risk map"), empty for any other layer.
+    QString layerTitle(const QString &pathSpec) const;
     /// Called by the window for every layer the loader added or failed to read.
     void layerAdded(const QString &pathSpec, int id);
     /// `cancelled`: the user cancelled the reads, which drops the queued ones too.

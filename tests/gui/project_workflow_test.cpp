@@ -34,6 +34,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressDialog>
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void atlasPanelExportsThePdf();
     void cancelledRunStoresNothing();
     void unsavedChangesPromptOnClose();
+    void dropsAProjectOnTheWindow();
 
 private:
     bool runAndWait(const QString &outDir, desktop::TaskOutcome *outcome, QString *message,
@@ -486,6 +488,37 @@ void ProjectWorkflowTest::unsavedChangesPromptOnClose()
     const auto stored = project::Project::open(m_projectPath).overrides(QStringLiteral("risk_map"));
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored[0].level, m_newLevel);
+}
+
+void ProjectWorkflowTest::dropsAProjectOnTheWindow()
+{
+    // A fresh window, as the command line `riskatlas PROJECT.riskatlas` gets.
+    m_window = std::make_unique<desktop::MainWindow>();
+    m_window->show();
+    QSignalSpy loaded(m_window->project(), &desktop::ProjectController::resultsLoaded);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_projectPath)});
+    const QPointF at(100, 100);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 120000);
+
+    // The project's layers, not the file as a layer; the saved override shown on its unit.
+    QCOMPARE(m_window->project()->session()->path(), QFileInfo(m_projectPath).absoluteFilePath());
+    QVERIFY(m_window->project()->layerId(QStringLiteral("risk_map")) >= 0);
+    QCOMPARE(m_window->canvas()->layerIds().size(), 3);
+    const int feature = featureOfUnit(m_unit);
+    QCOMPARE(attribute(*riskMap(), feature, "level").toInt(), m_newLevel);
+    QCOMPARE(attribute(*riskMap(), feature, "overridden").toInt(), 1);
+    QCOMPARE(m_window->layerList()->currentLayerId(),
+             m_window->project()->layerId(QStringLiteral("risk_map")));
+    // Named by their titles (no translator is installed here, so in English).
+    QVERIFY(m_window->layerList()->layerNames().contains(QStringLiteral("Five-colour risk map")));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(m_window->close());
 }
 
 QTEST_MAIN(ProjectWorkflowTest)
