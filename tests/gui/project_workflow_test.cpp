@@ -109,7 +109,8 @@ private Q_SLOTS:
     void runsTheProjectFromTheApp();
     void setLevelDialogNeedsAReason();
     void overrideUndoRedoOnMapAndInProject();
-    void atlasPanelExportsThePdf();
+    void atlasPanelExportsPdfAndPackage();
+    void failedRunIsExplained();
     void cancelledRunStoresNothing();
     void unsavedChangesPromptOnClose();
     void dropsAProjectOnTheWindow();
@@ -172,6 +173,30 @@ void ProjectWorkflowTest::initTestCase()
     atlas.remove(QStringLiteral("results"));
     created.setConfig(project::ConfigKind::AtlasConfig,
                       project::rebaseConfigPaths(QJsonDocument(atlas), sample, folder));
+
+    // And the submission package of the five-colour results.
+    QJsonObject package =
+        readJson(QDir(sample).filePath(QStringLiteral("package_config.json"))).object();
+    QVERIFY(!package.isEmpty());
+    QJsonArray packageLayers;
+    for (const QJsonValue &layer : package.value(QStringLiteral("layers")).toArray()) {
+        const QString source = layer.toObject().value(QStringLiteral("source")).toString();
+        if (!source.startsWith(QLatin1String("results:enterprises/")))
+            packageLayers.append(layer);
+    }
+    package.insert(QStringLiteral("layers"), packageLayers);
+    QJsonArray tables;
+    for (const QJsonValue &table : package.value(QStringLiteral("tables")).toArray()) {
+        if (table.toString().startsWith(QLatin1String("results:five_colour/")))
+            tables.append(table);
+    }
+    package.insert(QStringLiteral("tables"), tables);
+    package.insert(QStringLiteral("configs"), QJsonArray{QStringLiteral("five_colour_model.json")});
+    package.insert(QStringLiteral("inputs"), QJsonArray{QStringLiteral("townships.shp")});
+    package.remove(QStringLiteral("results"));
+    created.setConfig(project::ConfigKind::Other,
+                      project::rebaseConfigPaths(QJsonDocument(package), sample, folder),
+                      QStringLiteral("package_config"));
 
     m_window = std::make_unique<desktop::MainWindow>();
     m_window->resize(1000, 700);
@@ -404,7 +429,7 @@ void ProjectWorkflowTest::overrideUndoRedoOnMapAndInProject()
     QVERIFY(!m_window->isWindowModified());
 }
 
-void ProjectWorkflowTest::atlasPanelExportsThePdf()
+void ProjectWorkflowTest::atlasPanelExportsPdfAndPackage()
 {
     desktop::AtlasPanel *panel = m_window->atlasPanel();
     QCOMPARE(QDir(panel->outDir()).absolutePath(), QDir(m_outDir).absolutePath());
@@ -430,6 +455,44 @@ void ProjectWorkflowTest::atlasPanelExportsThePdf()
     QCOMPARE(exported.first().at(0).toString(), pdf);
     QVERIFY(QFileInfo(pdf).size() > 0);
     QCOMPARE(pdfPageCount(pdf), expectedPages);
+
+    // The submission package, from the package_config the run resolved.
+    QVERIFY(panel->hasPackageConfig());
+    const QString zip = m_dir.filePath(QStringLiteral("导出/成果包.zip"));
+    exported.clear();
+    panel->exportPackage(zip);
+    QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty() || !failed.isEmpty(), 300000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
+    QFile file(zip);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("PK\x03\x04"));
+    // Names in a zip's directory are stored as they are: the manifest, the risk map's
+    // shapefile, the run log the run wrote.
+    QVERIFY(bytes.contains("manifest.json"));
+    QVERIFY(bytes.contains("run_log.json"));
+    QVERIFY(bytes.contains(QStringLiteral("综合风险评估图.shp").toUtf8()));
+}
+
+void ProjectWorkflowTest::failedRunIsExplained()
+{
+    // An output "folder" that is a file: the run cannot start, and says where.
+    const QString blocked = m_dir.filePath(QStringLiteral("not a folder"));
+    QFile file(blocked);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    desktop::TaskOutcome outcome{};
+    QString message;
+    QVERIFY(runAndWait(blocked, &outcome, &message));
+    QVERIFY(outcome == desktop::TaskOutcome::Failed);
+    QVERIFY2(message.contains(QStringLiteral("not a folder")), qPrintable(message));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("projectErrorBox"))) !=
+                nullptr);
+    QVERIFY(box->informativeText().contains(QStringLiteral("not a folder")));
+    box->close();
+    // The map keeps the results it had.
+    QVERIFY(m_window->project()->layerId(QStringLiteral("risk_map")) >= 0);
 }
 
 void ProjectWorkflowTest::cancelledRunStoresNothing()
