@@ -15,6 +15,7 @@
 #include "desktop/layer_list.h"
 #include "desktop/main_window.h"
 #include "desktop/map_canvas.h"
+#include "desktop/project_layers.h"
 #include "desktop/project_session.h"
 #include "desktop/recent_projects.h"
 #include "desktop/result_layers.h"
@@ -36,8 +37,6 @@
 namespace riskatlas::desktop {
 
 namespace {
-
-const QString kSpecSeparator = QStringLiteral("|layername=");
 
 QString describe(const std::exception &error)
 {
@@ -80,10 +79,12 @@ ProjectController::ProjectController(MainWindow *window, RunLogPanel *runLog, At
     , m_runLog(runLog)
     , m_atlas(atlas)
     , m_session(new ProjectSession(this))
+    , m_results(new ProjectLayers(window, m_session, this))
 {
     connect(m_session, &ProjectSession::projectChanged, this, &ProjectController::projectChanged);
     connect(m_session, &ProjectSession::modifiedChanged, this, &ProjectController::stateChanged);
-    connect(m_session, &ProjectSession::overridesChanged, this, &ProjectController::refreshLayer);
+    connect(m_session, &ProjectSession::overridesChanged, m_results, &ProjectLayers::refresh);
+    connect(m_results, &ProjectLayers::loaded, this, &ProjectController::resultsLoaded);
     connect(m_window->canvas(), &MapCanvas::selectionChanged, this,
             &ProjectController::updateActions);
 }
@@ -170,10 +171,10 @@ void ProjectController::updateActions()
         action->setEnabled(open);
     if (m_setLevelAction) {
         bool editable = false;
-        for (auto it = m_layerIds.cbegin(); it != m_layerIds.cend(); ++it) {
-            const auto info = resultLayerInfo(it.key());
+        for (const QString &name : m_results->names()) {
+            const auto info = resultLayerInfo(name);
             if (info && !info->keyField.isEmpty() &&
-                !m_window->canvas()->selection(it.value()).empty())
+                !m_window->canvas()->selection(m_results->layerId(name)).empty())
                 editable = true;
         }
         m_setLevelAction->setEnabled(open && editable);
@@ -313,116 +314,39 @@ bool ProjectController::chooseSaveAs()
 
 void ProjectController::projectChanged()
 {
-    removeResultLayers();
     m_runLog->setRuns(m_session->runs());
     m_atlas->setRunOutput(lastRunOutDir(), m_session->name());
     if (m_session->isOpen())
-        loadResults();
+        m_results->load();
+    else
+        m_results->clear();
     updateActions();
     Q_EMIT stateChanged();
 }
 
-void ProjectController::removeResultLayers()
-{
-    for (const int id : std::as_const(m_layerIds))
-        m_window->layers()->removeLayer(id);
-    m_layerIds.clear();
-    m_base.clear();
-    m_pending.clear();
-}
-
-void ProjectController::loadResults()
-{
-    const QString path = m_session->path();
-    const QStringList names = resultLayersInDrawOrder(m_session->project()->resultLayers());
-    if (names.isEmpty()) {
-        m_window->statusBar()->showMessage(
-            tr("Opened %1. It has no results yet: run it with Project ▸ Run.")
-                .arg(m_session->name()),
-            15000);
-        Q_EMIT resultsLoaded();
-        return;
-    }
-    for (const QString &name : names)
-        m_pending.insert(path + kSpecSeparator + name);
-    for (const QString &name : names)
-        m_window->openLayer(path + kSpecSeparator + name);
-}
-
 QString ProjectController::layerTitle(const QString &pathSpec) const
 {
-    if (!m_pending.contains(pathSpec))
-        return {};
-    const auto info = resultLayerInfo(pathSpec.section(kSpecSeparator, 1));
-    return info ? info->title : QString();
+    return m_results->title(pathSpec);
 }
 
 void ProjectController::layerAdded(const QString &pathSpec, int id)
 {
-    if (!m_pending.remove(pathSpec))
-        return;
-    const QString name = pathSpec.section(kSpecSeparator, 1);
-    m_layerIds.insert(name, id);
-    m_base.insert(name, m_window->canvas()->layer(id));
-    if (const auto info = resultLayerInfo(name)) {
-        LayerSymbology symbology = m_window->canvas()->layerSymbology(id);
-        if (symbology.isCategorised()) {
-            symbology.paletteId = info->paletteId;
-            m_window->layers()->applySymbology(id, symbology);
-        }
-        m_window->layers()->setRole(id, info->role);
-        m_window->layerList()->setLayerChecked(id, info->visible);
-        m_window->canvas()->setLayerVisible(id, info->visible);
-        if (!info->keyField.isEmpty())
-            refreshLayer(name);
-    }
-    if (m_pending.isEmpty()) {
-        // The risk map is what a planner opens a project for: its table, its features.
-        const int riskMap = m_layerIds.value(QStringLiteral("risk_map"), -1);
-        if (riskMap >= 0)
-            m_window->layerList()->setCurrentLayer(riskMap);
-        m_window->statusBar()->showMessage(
-            tr("Opened %1: %n result layer(s).", nullptr, int(m_layerIds.size()))
-                .arg(m_session->name()),
-            15000);
-        Q_EMIT resultsLoaded();
-    }
+    m_results->added(pathSpec, id);
 }
 
 void ProjectController::layerNotAdded(const QString &pathSpec, bool cancelled)
 {
-    if (!m_pending.remove(pathSpec))
-        return;
-    if (cancelled)
-        m_pending.clear();
-    if (m_pending.isEmpty())
-        Q_EMIT resultsLoaded();
-}
-
-void ProjectController::refreshLayer(const QString &name)
-{
-    const auto info = resultLayerInfo(name);
-    const auto base = m_base.value(name);
-    if (!info || info->keyField.isEmpty() || !base)
-        return;
-    auto shown = std::make_shared<model::VectorLayer>(*base);
-    try {
-        const project::OverrideReport report =
-            project::applyOverrides(*shown, m_session->overrides(name), info->keyField);
-        m_window->canvas()->setLayerData(m_layerIds.value(name), shown);
-        if (!report.unmatchedKeys.isEmpty())
-            m_window->statusBar()->showMessage(
-                tr("Overrides of %1 whose key no feature has: %2")
-                    .arg(name, report.unmatchedKeys.join(QStringLiteral(", "))),
-                15000);
-    } catch (const std::exception &error) {
-        m_window->statusBar()->showMessage(describe(error), 15000);
-    }
+    m_results->notAdded(pathSpec, cancelled);
 }
 
 int ProjectController::layerId(const QString &name) const
 {
-    return m_layerIds.value(name, -1);
+    return m_results->layerId(name);
+}
+
+bool ProjectController::isLoading() const
+{
+    return m_results->isLoading();
 }
 
 QString ProjectController::lastRunOutDir() const
@@ -438,7 +362,7 @@ QString ProjectController::lastRunOutDir() const
 bool ProjectController::setLevel(int layerId, int feature, int level, const QString &reason,
                                  const QString &user)
 {
-    const QString name = m_layerIds.key(layerId);
+    const QString name = m_results->nameOf(layerId);
     const auto info = resultLayerInfo(name);
     const auto layer = m_window->canvas()->layer(layerId);
     try {
@@ -477,7 +401,7 @@ void ProjectController::editSelectedLevel()
     int layerId = -1;
     std::vector<int> selected;
     for (const int id : std::as_const(candidates)) {
-        const QString name = m_layerIds.key(id);
+        const QString name = m_results->nameOf(id);
         const auto info = resultLayerInfo(name);
         if (name.isEmpty() || !info || info->keyField.isEmpty())
             continue;
@@ -494,7 +418,7 @@ void ProjectController::editSelectedLevel()
                      "the attribute table."));
         return;
     }
-    const QString name = m_layerIds.key(layerId);
+    const QString name = m_results->nameOf(layerId);
     const auto info = resultLayerInfo(name);
     const auto layer = m_window->canvas()->layer(layerId);
     const model::Feature &feature = layer->features[std::size_t(selected.front())];
@@ -603,8 +527,7 @@ void ProjectController::runDone(TaskOutcome outcome, const QString &message, boo
     m_runLog->setRuns(m_session->runs());
     switch (outcome) {
     case TaskOutcome::Succeeded:
-        removeResultLayers();
-        loadResults();
+        m_results->load();
         m_atlas->setRunOutput(outDir, m_session->name());
         m_window->statusBar()->showMessage(
             warnings.isEmpty()

@@ -2,24 +2,17 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #pragma once
 
-#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QString>
-
-#include <memory>
 
 class QAction;
 class QMenu;
-
-namespace riskatlas::model {
-struct VectorLayer;
-}
 
 namespace riskatlas::desktop {
 
 class AtlasPanel;
 class MainWindow;
+class ProjectLayers;
 class ProjectSession;
 class RecentProjects;
 class RunLogPanel;
@@ -68,7 +61,7 @@ public:
     /// The map layer id of result layer `name`, -1 when it is not on the map.
     int layerId(const QString &name) const;
     /// True while the result layers of an open are still being read.
-    bool isLoading() const { return !m_pending.isEmpty(); }
+    bool isLoading() const;
 
     /// The name the layer tree shows for `pathSpec`: the title of a result layer of the
     /// project ("Five-colour risk map"), empty for any other layer.
@@ -95,9 +88,6 @@ Q_SIGNALS:
 
 private:
     void projectChanged();
-    void loadResults();
-    void removeResultLayers();
-    void refreshLayer(const QString &name);
     void runDone(TaskOutcome outcome, const QString &message, bool badInput,
                  const QStringList &warnings, const QString &outDir);
     void showError(const QString &title, const QString &text, const QString &details,
@@ -108,11 +98,8 @@ private:
     RunLogPanel *m_runLog;
     AtlasPanel *m_atlas;
     ProjectSession *m_session;
+    ProjectLayers *m_results;
     RecentProjects *m_recent = nullptr;
-    /// Result layer name → map layer id, and the layer as read (before the edits).
-    QHash<QString, int> m_layerIds;
-    QHash<QString, std::shared_ptr<const model::VectorLayer>> m_base;
-    QSet<QString> m_pending;
     QList<QAction *> m_projectActions;
     QAction *m_setLevelAction = nullptr;
 };

@@ -696,13 +696,6 @@ Choose another level field or palette; a palette file must be valid JSON as desc
 <context>
     <name>ProjectController</name>
     <message numerus="yes">
-        <source>Opened %1: %n result layer(s).</source>
-        <translation>
-            <numerusform>Opened %1: %n result layer.</numerusform>
-            <numerusform>Opened %1: %n result layers.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> and %n more</source>
         <translation>
             <numerusform> and %n more</numerusform>
@@ -721,6 +714,16 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <translation>
             <numerusform>Run finished with %n warning; see the run log.</numerusform>
             <numerusform>Run finished with %n warnings; see the run log.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLayers</name>
+    <message numerus="yes">
+        <source>Opened %1: %n result layer(s).</source>
+        <translation>
+            <numerusform>Opened %1: %n result layer.</numerusform>
+            <numerusform>Opened %1: %n result layers.</numerusform>
         </translation>
     </message>
 </context>

@@ -989,20 +989,6 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <translation>项目另存为</translation>
     </message>
     <message>
-        <source>Opened %1. It has no results yet: run it with Project ▸ Run.</source>
-        <translation>已打开 %1。尚无成果：请用 项目 ▸ 运行 运行它。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %1: %n result layer(s).</source>
-        <translation>
-            <numerusform>已打开 %1：%n 个成果图层。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overrides of %1 whose key no feature has: %2</source>
-        <translation>%1 中找不到对应要素的人工调整：%2</translation>
-    </message>
-    <message>
         <source>Cannot set the level</source>
         <translation>无法设置等级</translation>
     </message>
@@ -1262,6 +1248,23 @@ Choose another level field or palette; a palette file must be valid JSON as desc
     <message>
         <source>The override is kept in the project and applied by every run; it is written when the project is saved.</source>
         <translation>调整保存在项目中，每次运行都会应用；保存项目时写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLayers</name>
+    <message>
+        <source>Opened %1. It has no results yet: run it with Project ▸ Run.</source>
+        <translation>已打开 %1。尚无成果：请用 项目 ▸ 运行 运行它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n result layer(s).</source>
+        <translation>
+            <numerusform>已打开 %1：%n 个成果图层。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overrides of %1 whose key no feature has: %2</source>
+        <translation>%1 中找不到对应要素的人工调整：%2</translation>
     </message>
 </context>
 </TS>
