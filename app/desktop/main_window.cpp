@@ -157,6 +157,11 @@ QString MainWindow::pointerText() const
     return m_coordinateLabel->text();
 }
 
+void MainWindow::cancelLoading()
+{
+    m_loader->cancel();
+}
+
 void MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(this);

@@ -66,6 +66,8 @@ public:
     QString pointerText() const;
 
 public Q_SLOTS:
+    /// Cancels the layer being read and drops the queued ones.
+    void cancelLoading();
     void showAbout();
     void showSettings();
 

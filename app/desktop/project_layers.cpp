@@ -38,6 +38,9 @@ ProjectLayers::ProjectLayers(MainWindow *window, ProjectSession *session, QObjec
 
 void ProjectLayers::clear()
 {
+    // Layers of the previous project still queued would arrive as stray layers.
+    if (!m_pending.isEmpty())
+        m_window->cancelLoading();
     for (const int id : std::as_const(m_ids))
         m_window->layers()->removeLayer(id);
     m_ids.clear();

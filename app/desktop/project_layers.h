@@ -34,7 +34,8 @@ public:
 
     /// Takes the project's layers off the map, then queues the open project's result layers.
     void load();
-    /// Takes the project's layers off the map.
+    /// Takes the project's layers off the map, and cancels their reads when some are still
+    /// queued (with any other layer the window is reading).
     void clear();
     bool isLoading() const { return !m_pending.isEmpty(); }
 
