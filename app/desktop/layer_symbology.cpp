@@ -12,6 +12,7 @@
 #include <QPixmap>
 #include <QStringList>
 
+#include <algorithm>
 #include <map>
 
 namespace riskatlas::desktop {
@@ -116,28 +117,45 @@ std::vector<SymbolClass> classifyForDrawing(const model::VectorLayer &layer,
 
     SymbolClass unclassified{symbology.style, {}};
     std::map<int, SymbolClass> byLevel;
+    std::map<int, SymbolClass> overriddenByLevel;
     for (const style::PaletteClass &paletteClass : palette.classes) {
         render::LayerStyle style = symbology.style;
         style.fill = toColour(paletteClass.color);
         style.stroke = style.fill.darker(160);
         style.stroke.setAlpha(255);
         byLevel.emplace(paletteClass.level, SymbolClass{style, {}});
+        style.stroke = overriddenOutline();
+        style.strokeWidth = std::max(2.5, style.strokeWidth * 3.0);
+        overriddenByLevel.emplace(paletteClass.level, SymbolClass{style, {}});
     }
+    const int overriddenField = model::fieldIndex(layer.fields, QStringLiteral("overridden"));
     for (std::size_t i = 0; i < drawing.geometries.size(); ++i) {
-        const QVariant &value =
-            layer.features[std::size_t(drawing.featureIndex[i])].attributes.value(field);
+        const QVariantList &attributes =
+            layer.features[std::size_t(drawing.featureIndex[i])].attributes;
+        const QVariant &value = attributes.value(field);
         bool ok = false;
         const int level = value.isNull() ? 0 : value.toInt(&ok);
-        const auto it = ok ? byLevel.find(level) : byLevel.end();
-        (it == byLevel.end() ? unclassified : it->second).geometries.push_back(int(i));
+        const bool overridden =
+            overriddenField >= 0 && attributes.value(overriddenField).toInt() == 1;
+        auto &classesOf = overridden ? overriddenByLevel : byLevel;
+        const auto it = ok ? classesOf.find(level) : classesOf.end();
+        (it == classesOf.end() ? unclassified : it->second).geometries.push_back(int(i));
     }
     if (!unclassified.geometries.empty())
         classes.push_back(std::move(unclassified));
-    for (auto &[level, symbolClass] : byLevel) {
-        if (!symbolClass.geometries.empty())
-            classes.push_back(std::move(symbolClass));
+    // Overridden features last, so their heavy outline is not covered by a neighbour's.
+    for (auto *levels : {&byLevel, &overriddenByLevel}) {
+        for (auto &[level, symbolClass] : *levels) {
+            if (!symbolClass.geometries.empty())
+                classes.push_back(std::move(symbolClass));
+        }
     }
     return classes;
+}
+
+QColor overriddenOutline()
+{
+    return QColor(20, 20, 20);
 }
 
 LayerSymbology defaultSymbology(const model::VectorLayer &layer, int index)

@@ -61,11 +61,16 @@ struct SymbolClass
 /// Splits the layer's geometries into classes. Single symbol: one class. Categorised: one
 /// class per palette level, in ascending level order (higher levels drawn on top), fill from
 /// the palette, stroke a darker shade of it; features whose level is null or not in the
-/// palette are drawn with `symbology.style`, first. Throws InputError when the palette cannot
-/// be loaded or the field does not exist.
+/// palette are drawn with `symbology.style`, first. Features a planner overrode (an integer
+/// field `overridden` equal to 1, as runs and planner edits write it) get their own classes,
+/// drawn last, with a heavy overriddenOutline() stroke. Throws InputError when the palette
+/// cannot be loaded or the field does not exist.
 std::vector<SymbolClass> classifyForDrawing(const model::VectorLayer &layer,
                                             const LayerDrawing &drawing,
                                             const LayerSymbology &symbology);
+
+/// The outline colour of overridden features (see classifyForDrawing()).
+QColor overriddenOutline();
 
 /// The symbology a layer gets when it is opened: categorised with the five_colour palette
 /// when it has an integer `level` field (the hazard and result layers), else

@@ -27,13 +27,18 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("layers"),
-        QApplication::translate("main", "Layers to open: PATH or \"PATH|layername=NAME\"."),
+        QApplication::translate("main", "A project (.riskatlas) or layers to open: PATH or "
+                                        "\"PATH|layername=NAME\"."),
         QStringLiteral("[layers...]"));
     parser.process(app);
 
     riskatlas::desktop::MainWindow window;
     window.show();
-    for (const QString &layer : parser.positionalArguments())
-        window.openLayer(layer);
+    for (const QString &argument : parser.positionalArguments()) {
+        if (argument.endsWith(QLatin1String(".riskatlas"), Qt::CaseInsensitive))
+            window.openProject(argument);
+        else
+            window.openLayer(argument);
+    }
     return app.exec();
 }

@@ -4,6 +4,7 @@
 
 #include "core/model/vector_layer.h"
 #include "desktop/about_dialog.h"
+#include "desktop/atlas_panel.h"
 #include "desktop/attribute_table_panel.h"
 #include "desktop/coordinate_readout.h"
 #include "desktop/identify_panel.h"
@@ -12,11 +13,15 @@
 #include "desktop/layer_list.h"
 #include "desktop/layer_loader.h"
 #include "desktop/map_canvas.h"
+#include "desktop/project_controller.h"
+#include "desktop/project_session.h"
+#include "desktop/run_log_panel.h"
 #include "desktop/settings_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -33,6 +38,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoView>
 
 namespace riskatlas::desktop {
 
@@ -89,13 +95,17 @@ MainWindow::MainWindow(QWidget *parent)
     , m_identifyPanel(new IdentifyPanel(this))
     , m_layers(new LayerController(m_canvas, m_layerList, m_attributeTable, m_identifyPanel, this))
     , m_loader(new LayerLoader(this))
+    , m_runLog(new RunLogPanel(this))
+    , m_atlasPanel(new AtlasPanel(this))
+    , m_project(new ProjectController(this, m_runLog, m_atlasPanel))
     , m_readout(std::make_unique<CoordinateReadout>())
     , m_scaleLabel(new QLabel(this))
     , m_coordinateLabel(new QLabel(this))
     , m_crsLabel(new QLabel(this))
     , m_progressTimer(new QTimer(this))
 {
-    setWindowTitle(tr("RiskAtlas 风险图集"));
+    updateTitle();
+    connect(m_project, &ProjectController::stateChanged, this, &MainWindow::updateTitle);
     setAcceptDrops(true);
     resize(1200, 780);
 
@@ -147,6 +157,11 @@ QString MainWindow::pointerText() const
     return m_coordinateLabel->text();
 }
 
+void MainWindow::cancelLoading()
+{
+    m_loader->cancel();
+}
+
 void MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(this);
@@ -184,6 +199,27 @@ void MainWindow::createDocks()
     tableDock->setWidget(m_attributeTable);
     addDockWidget(Qt::BottomDockWidgetArea, tableDock);
 
+    auto *runLogDock = new QDockWidget(tr("Run log"), this);
+    runLogDock->setObjectName(QStringLiteral("runLogDock"));
+    runLogDock->setWidget(m_runLog);
+    addDockWidget(Qt::BottomDockWidgetArea, runLogDock);
+    tabifyDockWidget(tableDock, runLogDock);
+    tableDock->raise();
+
+    auto *atlasDock = new QDockWidget(tr("Atlas"), this);
+    atlasDock->setObjectName(QStringLiteral("atlasDock"));
+    atlasDock->setWidget(m_atlasPanel);
+    addDockWidget(Qt::RightDockWidgetArea, atlasDock);
+    atlasDock->hide();
+
+    auto *historyDock = new QDockWidget(tr("Edit history"), this);
+    historyDock->setObjectName(QStringLiteral("editHistoryDock"));
+    auto *history = new QUndoView(m_project->session()->undoStack(), historyDock);
+    history->setEmptyLabel(tr("<project as saved>"));
+    historyDock->setWidget(history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    historyDock->hide();
+
     resizeDocks({layersDock}, {260}, Qt::Horizontal);
     resizeDocks({layersDock, identifyDock}, {380, 220}, Qt::Vertical);
     resizeDocks({tableDock}, {180}, Qt::Vertical);
@@ -209,6 +245,9 @@ void MainWindow::createActions()
     };
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QMenu *projectMenu = new QMenu(tr("&Project"), this);
+    m_project->createActions(fileMenu, editMenu, projectMenu);
     QAction *openAction = add(
         fileMenu, new QAction(icon("document-open"), tr("&Open layer…"), this), QKeySequence::Open,
         tr("Open shapefiles, GeoPackages, GeoJSON, KML, CSV/XLSX tables "
@@ -299,6 +338,7 @@ void MainWindow::createActions()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
 
+    menuBar()->addMenu(projectMenu);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(icon("help-about"), tr("&About RiskAtlas"));
     aboutAction->setToolTip(tr("Versions and licences"));
@@ -365,12 +405,38 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
     for (const QString &path : std::as_const(paths)) {
         const QFileInfo file(path);
+        if (file.suffix().compare(QLatin1String("riskatlas"), Qt::CaseInsensitive) == 0) {
+            openProject(path);
+            continue;
+        }
         if (isShapefileSidecar(file) &&
             shapefiles.contains(file.absolutePath() + u'/' + file.completeBaseName()))
             continue;
         openLayer(path);
     }
     event->acceptProposedAction();
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    return m_project->maybeSave() && m_project->openProject(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_project->maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateTitle()
+{
+    const ProjectSession *session = m_project->session();
+    // [*] is where Qt shows the modified mark.
+    setWindowTitle(session->isOpen() ? tr("%1[*] — RiskAtlas 风险图集").arg(session->name())
+                                     : tr("RiskAtlas 风险图集"));
+    setWindowModified(session->isModified());
 }
 
 void MainWindow::loadStarted(const QString &pathSpec)
@@ -417,9 +483,10 @@ void MainWindow::loaderIdle()
 void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
 {
     const model::VectorLayer &layer = *loaded->layer;
-    const QString name =
-        layer.name.isEmpty() ? QFileInfo(layer.sourcePath).completeBaseName() : layer.name;
-    m_layers->addLayer(*loaded, name, layerDetails(layer, loaded->sourceCrs));
+    QString name = m_project->layerTitle(loaded->pathSpec);
+    if (name.isEmpty())
+        name = layer.name.isEmpty() ? QFileInfo(layer.sourcePath).completeBaseName() : layer.name;
+    const int id = m_layers->addLayer(*loaded, name, layerDetails(layer, loaded->sourceCrs));
     // Later layers are reprojected into the CRS the first one set.
     m_loader->setMapCrs(m_canvas->mapCrs());
 
@@ -428,6 +495,8 @@ void MainWindow::layerReady(const std::shared_ptr<const LoadedLayer> &loaded)
     if (!loaded->notes.isEmpty())
         message += u' ' + loaded->notes.join(u' ');
     statusBar()->showMessage(message, 15000);
+    // After the message: the project's summary of all its layers replaces it.
+    m_project->layerAdded(loaded->pathSpec, id);
     Q_EMIT layerLoaded(name);
 }
 
@@ -451,6 +520,7 @@ void MainWindow::loadFailedWith(const QString &pathSpec, const QString &message,
 {
     const QString fileName = QFileInfo(pathSpec.section(u'|', 0, 0)).fileName();
     statusBar()->showMessage(tr("Could not open %1.").arg(fileName), 15000);
+    m_project->layerNotAdded(pathSpec);
     Q_EMIT loadFailed(message);
 
     // open(), not exec(): the window keeps working and queued reads go on behind the box.
@@ -473,6 +543,7 @@ void MainWindow::readCancelled(const QString &pathSpec)
 {
     const QString fileName = QFileInfo(pathSpec.section(u'|', 0, 0)).fileName();
     statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(fileName), 10000);
+    m_project->layerNotAdded(pathSpec, true);
     Q_EMIT loadCancelled(pathSpec);
 }
 

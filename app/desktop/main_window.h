@@ -15,6 +15,7 @@ class QTimer;
 
 namespace riskatlas::desktop {
 
+class AtlasPanel;
 class AttributeTablePanel;
 class CoordinateReadout;
 class IdentifyPanel;
@@ -22,6 +23,8 @@ class LayerController;
 class LayerList;
 class LayerLoader;
 class MapCanvas;
+class ProjectController;
+class RunLogPanel;
 struct LoadedLayer;
 
 /// The program's window: a map canvas, the layer tree beside it, the attribute table and
@@ -29,7 +32,9 @@ struct LoadedLayer;
 /// pointer's coordinates (CGCS2000 degrees and Gauss-Krüger metres) and the map's CRS. Layers come
 /// from File ▸ Open layer…, from files dropped on the window, or from openLayer(); they are read in
 /// the background by a LayerLoader behind a progress dialog with Cancel, and a failure is explained
-/// in a message box. A thin shell: reading, reprojecting and drawing live in LayerLoader, core and
+/// in a message box. Projects (File ▸ New/Open project…, the command line, a dropped .riskatlas),
+/// their runs, planner edits and atlas are handled by a ProjectController with the run log and
+/// atlas docks. A thin shell: reading, reprojecting and drawing live in LayerLoader, core and
 /// render.
 class MainWindow : public QMainWindow
 {
@@ -43,18 +48,26 @@ public:
     /// returns at once; layerLoaded() or loadFailed() tells how it went. Several calls queue.
     /// The inner `gdb` file of a file geodatabase opens the geodatabase.
     void openLayer(const QString &pathSpec);
+    /// Opens a project (after the unsaved-changes prompt): its result layers are read onto
+    /// the map in the background. False when the user cancelled or it could not be opened.
+    bool openProject(const QString &path);
 
     MapCanvas *canvas() const { return m_canvas; }
     LayerList *layerList() const { return m_layerList; }
     LayerController *layers() const { return m_layers; }
     AttributeTablePanel *attributeTable() const { return m_attributeTable; }
     IdentifyPanel *identifyPanel() const { return m_identifyPanel; }
+    ProjectController *project() const { return m_project; }
+    RunLogPanel *runLog() const { return m_runLog; }
+    AtlasPanel *atlasPanel() const { return m_atlasPanel; }
     /// The scale shown in the status bar ("1:25,000"), empty without a projected CRS.
     QString scaleText() const;
     /// The pointer coordinates shown in the status bar.
     QString pointerText() const;
 
 public Q_SLOTS:
+    /// Cancels the layer being read and drops the queued ones.
+    void cancelLoading();
     void showAbout();
     void showSettings();
 
@@ -69,6 +82,7 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createDocks();
@@ -87,6 +101,7 @@ private:
 
     void showPointer(const QPointF &world);
     void updateCrsLabel();
+    void updateTitle();
 
     MapCanvas *m_canvas = nullptr;
     LayerList *m_layerList = nullptr;
@@ -94,6 +109,9 @@ private:
     IdentifyPanel *m_identifyPanel = nullptr;
     LayerController *m_layers = nullptr;
     LayerLoader *m_loader = nullptr;
+    RunLogPanel *m_runLog = nullptr;
+    AtlasPanel *m_atlasPanel = nullptr;
+    ProjectController *m_project = nullptr;
     std::unique_ptr<CoordinateReadout> m_readout;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_coordinateLabel = nullptr;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/map_canvas.h"
 
+#include "core/error.h"
 #include "core/model/vector_layer.h"
 #include "desktop/layer_drawing.h"
 #include "desktop/map_renderer.h"
@@ -181,6 +182,24 @@ void MapCanvas::setLayerSymbology(int id, const LayerSymbology &symbology)
         classifyForDrawing(*entry->layer, *entry->drawing, symbology));
     entry->symbology = symbology;
     invalidateCache();
+}
+
+void MapCanvas::setLayerData(int id, std::shared_ptr<const model::VectorLayer> layer)
+{
+    CanvasLayer *entry = find(id);
+    if (!entry || !layer)
+        return;
+    if (entry->layer && entry->layer->features.size() != layer->features.size()) {
+        throw InputError({layer->sourcePath, layer->name},
+                         QStringLiteral("has %1 features where the map has %2")
+                             .arg(layer->features.size())
+                             .arg(entry->layer->features.size()));
+    }
+    entry->classes = std::make_shared<const std::vector<SymbolClass>>(
+        classifyForDrawing(*layer, *entry->drawing, entry->symbology));
+    entry->layer = std::move(layer);
+    invalidateCache();
+    Q_EMIT layerDataChanged(id);
 }
 
 LayerSymbology MapCanvas::layerSymbology(int id) const

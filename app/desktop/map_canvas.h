@@ -76,6 +76,12 @@ public:
     void setLayerSymbology(int id, const LayerSymbology &symbology);
     LayerSymbology layerSymbology(int id) const;
     void setLayerOpacity(int id, double opacity);
+    /// Replaces the attributes layer `id` is drawn and coloured from (a planner's edit of a
+    /// level) and reclassifies it; `layer` must be the same features in the same order, so
+    /// the decoded geometries stay valid. Emits layerDataChanged(). Throws InputError, keeping
+    /// the old data, when the symbology cannot be applied to `layer` or its feature count
+    /// differs.
+    void setLayerData(int id, std::shared_ptr<const model::VectorLayer> layer);
 
     /// Selected features of a layer (indices into its features, any order, duplicates
     /// ignored); highlighted on the map. Emits selectionChanged() when it differs.
@@ -132,6 +138,8 @@ Q_SIGNALS:
     /// A drawing of the current view finished and is on screen.
     void renderFinished();
     void selectionChanged(int id);
+    /// setLayerData() replaced the attributes of layer `id`.
+    void layerDataChanged(int id);
     /// Identify mode: the user clicked at `world` (map CRS), device point `pixel`.
     void identifyRequested(const QPointF &world, const QPointF &pixel);
 

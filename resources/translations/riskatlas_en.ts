@@ -683,4 +683,48 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <translation></translation>
     </message>
 </context>
+<context>
+    <name>AtlasPanel</name>
+    <message numerus="yes">
+        <source>%n page(s), template %1.</source>
+        <translation>
+            <numerusform>%n page, template %1.</numerusform>
+            <numerusform>%n pages, template %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n feature(s) to level %1</source>
+        <translation>
+            <numerusform>Set %n feature to level %1</numerusform>
+            <numerusform>Set %n features to level %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run finished with %n warning(s); see the run log.</source>
+        <translation>
+            <numerusform>Run finished with %n warning; see the run log.</numerusform>
+            <numerusform>Run finished with %n warnings; see the run log.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLayers</name>
+    <message numerus="yes">
+        <source>Opened %1: %n result layer(s).</source>
+        <translation>
+            <numerusform>Opened %1: %n result layer.</numerusform>
+            <numerusform>Opened %1: %n result layers.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -582,6 +582,34 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <source> · selected layer: %1, reprojected</source>
         <translation> · 所选图层：%1，已投影转换</translation>
     </message>
+    <message>
+        <source>Run log</source>
+        <translation>运行日志</translation>
+    </message>
+    <message>
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>&lt;project as saved&gt;</source>
+        <translation>&lt;已保存的项目&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1[*] — RiskAtlas 风险图集</source>
+        <translation>%1[*] — 风险图集 RiskAtlas</translation>
+    </message>
 </context>
 <context>
     <name>MapCanvas</name>
@@ -618,6 +646,10 @@ Choose another level field or palette; a palette file must be valid JSON as desc
     <message>
         <source>Layers to open: PATH or &quot;PATH|layername=NAME&quot;.</source>
         <translation>要打开的图层：路径 或 &quot;路径|layername=图层名&quot;。</translation>
+    </message>
+    <message>
+        <source>A project (.riskatlas) or layers to open: PATH or &quot;PATH|layername=NAME&quot;.</source>
+        <translation>要打开的项目（.riskatlas）或图层：PATH 或 &quot;PATH|layername=NAME&quot;。</translation>
     </message>
 </context>
 <context>
@@ -680,6 +712,559 @@ Choose another level field or palette; a palette file must be valid JSON as desc
     <message>
         <source>Boundary</source>
         <translation>边界</translation>
+    </message>
+</context>
+<context>
+    <name>AtlasPanel</name>
+    <message>
+        <source>&amp;Prepare preview</source>
+        <translation>准备预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export pac&amp;kage…</source>
+        <translation>导出成果包(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Run the project first (Project ▸ Run): the atlas is made from the results of a run.</source>
+        <translation>请先运行项目（项目 ▸ 运行）：图集由运行结果生成。</translation>
+    </message>
+    <message>
+        <source>The last run in %1 made no atlas: the project has no atlas_config.</source>
+        <translation>%1 中的上次运行没有生成图集：项目没有 atlas_config。</translation>
+    </message>
+    <message>
+        <source>Results of the run in %1. Prepare the preview to see the pages.</source>
+        <translation>%1 中的运行结果。准备预览后即可查看各页。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), template %1.</source>
+        <translation>
+            <numerusform>%n 页，模板 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing the atlas</source>
+        <translation>正在准备图集</translation>
+    </message>
+    <message>
+        <source>drawing thumbnails</source>
+        <translation>正在绘制缩略图</translation>
+    </message>
+    <message>
+        <source>prepare the atlas</source>
+        <translation>准备图集</translation>
+    </message>
+    <message>
+        <source>Exporting the atlas</source>
+        <translation>正在导出图集</translation>
+    </message>
+    <message>
+        <source>Atlas written to %1.</source>
+        <translation>图集已写入 %1。</translation>
+    </message>
+    <message>
+        <source>export the atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>Building the submission package</source>
+        <translation>正在生成成果包</translation>
+    </message>
+    <message>
+        <source>Package written to %1.</source>
+        <translation>成果包已写入 %1。</translation>
+    </message>
+    <message>
+        <source>build the package</source>
+        <translation>生成成果包</translation>
+    </message>
+    <message>
+        <source>Export the atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the submission package</source>
+        <translation>导出成果包</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Could not %1.</source>
+        <translation>无法%1。</translation>
+    </message>
+    <message>
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>A file or setting named above cannot be used. Correct it, run the project again so its results are current, then try again.</source>
+        <translation>上面列出的文件或设置无法使用。请更正后重新运行项目，使结果为最新，然后再试。</translation>
+    </message>
+    <message>
+        <source>Check that the folder can be written and has space, then try again.</source>
+        <translation>请检查文件夹可写且空间充足，然后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <source>RiskAtlas projects (*.riskatlas)</source>
+        <translation>风险图集项目 (*.riskatlas)</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create an empty project file (.riskatlas)</source>
+        <translation>新建空项目文件（.riskatlas）</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>打开项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a project and show its results on the map</source>
+        <translation>打开项目并在地图上显示其成果</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write the planner&apos;s edits to the project</source>
+        <translation>将人工调整写入项目</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the project with the edits and continue in the copy</source>
+        <translation>将项目连同调整另存一份，并在副本中继续工作</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the project and take its layers off the map</source>
+        <translation>关闭项目并从地图上移除其图层</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set &amp;level…</source>
+        <translation>设置等级(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Override the level of the selected unit or enterprise, with a reason</source>
+        <translation>人工调整所选单元或企业的等级，并说明理由</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Run the five-colour model, the enterprise grading, the atlas and the package from the project&apos;s configs</source>
+        <translation>按项目中的配置运行五色图模型、企业分级、图集和成果包</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project %1 has planner edits that are not saved.</source>
+        <translation>项目 %1 有尚未保存的人工调整。</translation>
+    </message>
+    <message>
+        <source>Save them to the project before going on?</source>
+        <translation>继续之前是否保存到项目？</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>RiskAtlas could not open %1.</source>
+        <translation>风险图集无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a .riskatlas file made by RiskAtlas (riskatlas-cli project create or File ▸ New project). A project made by a newer RiskAtlas needs that version.</source>
+        <translation>请选择由风险图集创建的 .riskatlas 文件（riskatlas-cli project create 或 文件 ▸ 新建项目）。由更新版本创建的项目需要用该版本打开。</translation>
+    </message>
+    <message>
+        <source>Could not create the project</source>
+        <translation>无法新建项目</translation>
+    </message>
+    <message>
+        <source>RiskAtlas could not create %1.</source>
+        <translation>风险图集无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a file name that does not exist yet, in a folder you can write to.</source>
+        <translation>请在可写的文件夹中选择一个尚不存在的文件名。</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>The edits could not be written to %1; they are still here.</source>
+        <translation>调整无法写入 %1；它们仍保留在程序中。</translation>
+    </message>
+    <message>
+        <source>Check that the file is not read-only or open in another program, then save again, or use Save as to write a copy elsewhere.</source>
+        <translation>请检查文件不是只读、也未被其他程序打开，然后再次保存；或用“另存为”写到别处。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>RiskAtlas could not write %1.</source>
+        <translation>风险图集无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with enough space.</source>
+        <translation>请选择可写且空间充足的文件夹。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Open it with File ▸ Open project, or choose another name.</source>
+        <translation>请用 文件 ▸ 打开项目 打开它，或换一个名称。</translation>
+    </message>
+    <message>
+        <source>Project name (the county):</source>
+        <translation>项目名称（县名）：</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Cannot set the level</source>
+        <translation>无法设置等级</translation>
+    </message>
+    <message>
+        <source>The level was not changed.</source>
+        <translation>等级未更改。</translation>
+    </message>
+    <message>
+        <source>Select one feature of a result layer that has a key (the risk map&apos;s units, enterprises, areas), give a level and a reason.</source>
+        <translation>请选择有标识字段的成果图层中的一个要素（风险图的评估单元、企业、区域），并给出等级和理由。</translation>
+    </message>
+    <message>
+        <source>Set level</source>
+        <translation>设置等级</translation>
+    </message>
+    <message>
+        <source>Select a unit of the risk map or an enterprise first.</source>
+        <translation>请先选择风险图中的一个单元或一家企业。</translation>
+    </message>
+    <message>
+        <source>Use View ▸ Identify features (I) and click the unit, or select its row in the attribute table.</source>
+        <translation>使用 视图 ▸ 识别要素（I）点击该单元，或在属性表中选中其行。</translation>
+    </message>
+    <message>
+        <source>The palette of %1 cannot be read.</source>
+        <translation>无法读取 %1 的配色方案。</translation>
+    </message>
+    <message>
+        <source>Reinstall RiskAtlas; the palettes are built in.</source>
+        <translation>请重新安装风险图集；配色方案内置于程序中。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n feature(s) to level %1</source>
+        <translation>
+            <numerusform>将 %n 个要素设为 %1 级</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>_results</source>
+        <translation>_成果</translation>
+    </message>
+    <message>
+        <source>Output folder for the run</source>
+        <translation>运行的输出文件夹</translation>
+    </message>
+    <message>
+        <source>Replace earlier results?</source>
+        <translation>替换以前的成果？</translation>
+    </message>
+    <message>
+        <source>%1 holds the outputs of an earlier run. Replace them? Other files in the folder are left alone.</source>
+        <translation>%1 中有以前运行的输出。是否替换？文件夹中的其他文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>正在运行 %1</translation>
+    </message>
+    <message>
+        <source>Could not open the project again</source>
+        <translation>无法重新打开项目</translation>
+    </message>
+    <message>
+        <source>The run finished but %1 could not be read again.</source>
+        <translation>运行已完成，但无法重新读取 %1。</translation>
+    </message>
+    <message>
+        <source>Open the project again with File ▸ Open project.</source>
+        <translation>请用 文件 ▸ 打开项目 重新打开该项目。</translation>
+    </message>
+    <message>
+        <source>Run finished; results in %1.</source>
+        <translation>运行完成；成果在 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run finished with %n warning(s); see the run log.</source>
+        <translation>
+            <numerusform>运行完成，有 %n 条警告；请查看运行日志。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run cancelled. No results were stored; the run log records it.</source>
+        <translation>运行已取消。未保存任何成果；运行日志中有记录。</translation>
+    </message>
+    <message>
+        <source>The run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>The project was not run to the end.</source>
+        <translation>项目未能运行完成。</translation>
+    </message>
+    <message>
+        <source>Correct the input or config named above (riskatlas-cli project verify lists changed inputs; project add-layer --replace accepts a changed file), then run again.</source>
+        <translation>请更正上面列出的输入或配置（riskatlas-cli project verify 列出已变化的输入；project add-layer --replace 接受变化后的文件），然后重新运行。</translation>
+    </message>
+    <message>
+        <source>Check that the output folder can be written and has space, then run again. The run log records the failure.</source>
+        <translation>请检查输出文件夹可写且空间充足，然后重新运行。运行日志中记录了这次失败。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentProjects</name>
+    <message>
+        <source> (missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>Remove missing projects</source>
+        <translation>移除缺失的项目</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>ResultLayers</name>
+    <message>
+        <source>Prevention zoning</source>
+        <translation>综合防治区划</translation>
+    </message>
+    <message>
+        <source>Risk zoning</source>
+        <translation>综合风险区划</translation>
+    </message>
+    <message>
+        <source>Enterprise risk by area</source>
+        <translation>区域企业风险</translation>
+    </message>
+    <message>
+        <source>Five-colour risk map</source>
+        <translation>五色风险图</translation>
+    </message>
+    <message>
+        <source>Enterprises (four colours)</source>
+        <translation>企业风险四色图</translation>
+    </message>
+</context>
+<context>
+    <name>RunLogPanel</name>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Select a run to see its parameters, outputs and the checksums of its inputs.</source>
+        <translation>选择一次运行以查看其参数、输出和输入的校验值。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2 (UTC)</source>
+        <translation>开始 %1，结束 %2（UTC）</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>信息：</translation>
+    </message>
+    <message>
+        <source>Input checksums (SHA-256):</source>
+        <translation>输入校验值（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Outputs:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+</context>
+<context>
+    <name>SetLevelCommand</name>
+    <message>
+        <source>Set %1 %2 to level %3</source>
+        <translation>将 %1 %2 设为 %3 级</translation>
+    </message>
+</context>
+<context>
+    <name>SetLevelDialog</name>
+    <message>
+        <source>Set level</source>
+        <translation>设置等级</translation>
+    </message>
+    <message>
+        <source>%1 (level %2)</source>
+        <translation>%1（%2 级）</translation>
+    </message>
+    <message>
+        <source>Why the model&apos;s level is overridden, e.g. the field check that found it</source>
+        <translation>为何调整模型给出的等级，例如发现问题的实地核查</translation>
+    </message>
+    <message>
+        <source>Feature:</source>
+        <translation>要素：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>调整人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The override is kept in the project and applied by every run; it is written when the project is saved.</source>
+        <translation>调整保存在项目中，每次运行都会应用；保存项目时写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLayers</name>
+    <message>
+        <source>Opened %1. It has no results yet: run it with Project ▸ Run.</source>
+        <translation>已打开 %1。尚无成果：请用 项目 ▸ 运行 运行它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n result layer(s).</source>
+        <translation>
+            <numerusform>已打开 %1：%n 个成果图层。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overrides of %1 whose key no feature has: %2</source>
+        <translation>%1 中找不到对应要素的人工调整：%2</translation>
     </message>
 </context>
 </TS>
