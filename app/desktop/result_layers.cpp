@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/result_layers.h"
 
+#include "core/project/planner_override.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -15,13 +17,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(riskatlas::desktop::ResultLayers)
 };
 
-} // namespace
-
-std::optional<ResultLayerInfo> resultLayerInfo(const QString &name)
+// The layer's title, palette, role and draw order; keyField is filled in by resultLayerInfo().
+std::optional<ResultLayerInfo> describe(const QString &name)
 {
-    // Zonings are dissolved by level and have no stable key (their fids change with every
-    // run), so only units and enterprises can be overridden; the enterprise keys are the
-    // unified social credit code and the area code, which survive a rerun.
     if (name == QLatin1String("prevention_zoning"))
         return ResultLayerInfo{
             name, Tr::tr("Prevention zoning"), QStringLiteral("prevention"), LayerRole::Hazard, {},
@@ -34,14 +32,14 @@ std::optional<ResultLayerInfo> resultLayerInfo(const QString &name)
                                Tr::tr("Enterprise risk by area"),
                                QStringLiteral("enterprise_four_colour"),
                                LayerRole::Enterprises,
-                               QStringLiteral("code"),
+                               {},
                                3};
     if (name == QLatin1String("risk_map"))
         return ResultLayerInfo{name,
                                Tr::tr("Five-colour risk map"),
                                QStringLiteral("five_colour"),
                                LayerRole::AssessmentUnit,
-                               QStringLiteral("unit_id"),
+                               {},
                                4,
                                true};
     if (name == QLatin1String("enterprises"))
@@ -49,9 +47,23 @@ std::optional<ResultLayerInfo> resultLayerInfo(const QString &name)
                                Tr::tr("Enterprises (four colours)"),
                                QStringLiteral("enterprise_four_colour"),
                                LayerRole::Enterprises,
-                               QStringLiteral("统一社会信用代码"),
+                               {},
                                5};
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ResultLayerInfo> resultLayerInfo(const QString &name)
+{
+    std::optional<ResultLayerInfo> info = describe(name);
+    // Editable exactly where a run applies the override again (core's list): units by unit_id,
+    // zones by zone_id (the units they hold), firms by credit code.
+    if (info) {
+        const project::OverrideTarget *target = project::overrideTarget(name);
+        info->keyField = target ? target->keyField : QString();
+    }
+    return info;
 }
 
 QStringList resultLayersInDrawOrder(const QStringList &names)

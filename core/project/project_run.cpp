@@ -17,14 +17,17 @@
 #include "core/project/stored_config.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QTemporaryDir>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace riskatlas::project {
 
@@ -118,6 +121,48 @@ QJsonObject outputsOf(const QDir &outDir, const QStringList &files, Feedback *fe
     return outputs;
 }
 
+// The top-level entries a run writes under OUTDIR.
+const char *const kRunOutputs[] = {"configs", "five_colour", "enterprises",
+                                   "atlas",   "package",     "run_log.json"};
+
+// Without --overwrite a run refuses up front, before any work, to replace earlier results.
+void refuseExistingOutputs(const QDir &outDir)
+{
+    for (const char *entry : kRunOutputs) {
+        const QFileInfo info(outDir.filePath(QLatin1String(entry)));
+        if (info.isFile() ||
+            (info.isDir() && !QDir(info.filePath())
+                                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                                  .isEmpty()))
+            throw InputError({info.filePath()},
+                             QStringLiteral("exists; use --overwrite to replace it"));
+    }
+}
+
+// Moves every file of the staging folder to the same relative path under OUTDIR, replacing
+// what is there (rename(2) replaces atomically); files of earlier runs that this run did not
+// write stay.
+void moveIntoPlace(const QDir &stageDir, const QDir &outDir)
+{
+    QDirIterator it(stageDir.path(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = outDir.filePath(stageDir.relativeFilePath(source));
+        std::error_code error;
+        std::filesystem::create_directories(
+            std::filesystem::path(
+                QFile::encodeName(QFileInfo(target).absolutePath()).toStdString()),
+            error);
+        if (!error)
+            std::filesystem::rename(QFile::encodeName(source).toStdString(),
+                                    QFile::encodeName(target).toStdString(), error);
+        if (error)
+            throw ProcessingError({target}, QStringLiteral("cannot move the result into place: %1")
+                                                .arg(QString::fromStdString(error.message())));
+    }
+}
+
 } // namespace
 
 ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
@@ -161,8 +206,18 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
                                         "enterprise_config; store one with 'project set-model'"));
 
     const QDir outDir(QFileInfo(options.outDir).absoluteFilePath());
-    if (!QDir().mkpath(outDir.filePath(QStringLiteral("configs"))))
+    if (!QDir().mkpath(outDir.path()))
         throw ProcessingError({outDir.path()}, QStringLiteral("cannot create the folder"));
+    if (!options.overwrite)
+        refuseExistingOutputs(outDir);
+    // Every step writes into a staging folder inside OUTDIR; its files are moved into place only
+    // when all steps have finished, so a cancelled or failed run leaves OUTDIR as it was.
+    QTemporaryDir stage(outDir.filePath(QStringLiteral(".riskatlas-run-XXXXXX")));
+    if (!stage.isValid() || !QDir().mkpath(QDir(stage.path()).filePath(QStringLiteral("configs"))))
+        throw ProcessingError(
+            {outDir.path()},
+            QStringLiteral("cannot create a staging folder: %1").arg(stage.errorString()));
+    const QDir stageDir(stage.path());
 
     QMap<QString, std::vector<OverrideOutcome>> outcomes; // by layer
     try {
@@ -171,7 +226,7 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
         auto materialise = [&](const StoredConfig &config) {
             const QJsonDocument resolved = resolveConfigPaths(config.json, project);
             const QString path =
-                outDir.filePath(QStringLiteral("configs/%1.json").arg(config.name));
+                stageDir.filePath(QStringLiteral("configs/%1.json").arg(config.name));
             writeConfig(path, resolved, options.overwrite);
             result.files.append(QStringLiteral("configs/%1.json").arg(config.name));
             configHashes.insert(config.name, checksumDataset(path).sha256);
@@ -183,7 +238,7 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             const QString modelPath = materialise(*fiveColour);
             const hazard::RiskModel model = hazard::loadRiskModel(modelPath);
             hazard::PipelineOptions pipeline;
-            pipeline.outDir = outDir.filePath(QStringLiteral("five_colour"));
+            pipeline.outDir = stageDir.filePath(QStringLiteral("five_colour"));
             pipeline.format = hazard::OutputFormat::Both;
             pipeline.threads = options.threads;
             pipeline.overwrite = options.overwrite;
@@ -207,7 +262,7 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             result.steps.append(QStringLiteral("enterprises"));
             enterprise::EnterpriseJobOptions job;
             job.configPath = materialise(*enterprises);
-            job.outDir = outDir.filePath(QStringLiteral("enterprises"));
+            job.outDir = stageDir.filePath(QStringLiteral("enterprises"));
             job.overwrite = options.overwrite;
             job.levelOverrides = levelOverrides(project, QStringLiteral("enterprises"));
             const enterprise::EnterpriseJobSummary summary =
@@ -286,12 +341,12 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
                 withOverrides.json = QJsonDocument(root);
             }
             const QString configPath = materialise(withOverrides);
-            const QString pdf = outDir.filePath(
+            const QString pdf = stageDir.filePath(
                 QStringLiteral("atlas/%1图集.pdf").arg(name.isEmpty() ? QStringLiteral("") : name));
             if (QFileInfo::exists(pdf) && !options.overwrite)
                 throw InputError({pdf}, QStringLiteral("exists; use --overwrite to replace it"));
             QDir().mkpath(QFileInfo(pdf).absolutePath());
-            appendRelative(outDir, options.atlas(configPath, outDir.path(), pdf, feedback),
+            appendRelative(stageDir, options.atlas(configPath, stageDir.path(), pdf, feedback),
                            result.files);
         }
         if (package) {
@@ -300,7 +355,7 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
             QJsonArray runs;
             for (const RunRecord &run : project.runs())
                 runs.append(runRecordToJson(run));
-            const QString runLog = outDir.filePath(QStringLiteral("run_log.json"));
+            const QString runLog = stageDir.filePath(QStringLiteral("run_log.json"));
             writeConfig(
                 runLog,
                 QJsonDocument(QJsonObject{
@@ -313,20 +368,26 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
                 true);
             result.files.append(QStringLiteral("run_log.json"));
             package::PackageConfig config =
-                package::loadPackageConfig(materialise(*package), outDir.path());
+                package::loadPackageConfig(materialise(*package), stageDir.path());
             config.documents.append(runLog);
             package::PackageOptions packageOptions;
             packageOptions.overwrite = options.overwrite;
             packageOptions.commandLine = {QStringLiteral("riskatlas-cli"), QStringLiteral("run"),
                                           project.path()};
             const QString zip =
-                outDir.filePath(QStringLiteral("package/%1成果包.zip")
-                                    .arg(name.isEmpty() ? QStringLiteral("") : name));
+                stageDir.filePath(QStringLiteral("package/%1成果包.zip")
+                                      .arg(name.isEmpty() ? QStringLiteral("") : name));
             QDir().mkpath(QFileInfo(zip).absolutePath());
             package::buildPackage(config, zip, packageOptions, feedback);
-            result.files.append(outDir.relativeFilePath(zip));
+            result.files.append(stageDir.relativeFilePath(zip));
         }
         std::sort(result.files.begin(), result.files.end());
+        record.outputs = outputsOf(stageDir, result.files, feedback);
+        if (feedback) {
+            feedback->throwIfCanceled();
+            feedback->setStep(QStringLiteral("moving the results into place"));
+        }
+        moveIntoPlace(stageDir, outDir);
 
         // Back into the project, with the log entry, in one save.
         if (feedback)
@@ -346,7 +407,6 @@ ProjectRunResult runProject(Project &project, const ProjectRunOptions &options)
         parameters.insert(QStringLiteral("steps"), QJsonArray::fromStringList(result.steps));
         record.parameters = parameters;
         record.inputChecksums = project.inputChecksums();
-        record.outputs = outputsOf(outDir, result.files, feedback);
         record.status = QStringLiteral("ok");
         record.finished = utcNow();
         record.durationSeconds = double(timer.elapsed()) / 1000.0;

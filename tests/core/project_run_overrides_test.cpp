@@ -11,10 +11,14 @@
 
 #include "support/test_support.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -369,4 +373,69 @@ TEST(ProjectRunOverrides, ZoneAndFirmOverridesReachEveryOutputAndSurviveReruns)
     // The stored results carry the marks too.
     const model::VectorLayer storedZones = project.readLayer(QStringLiteral("risk_zoning"));
     EXPECT_EQ(countWhere(storedZones, QStringLiteral("overridden"), 1), 1);
+}
+
+namespace {
+
+// Every file under `dir` (hidden ones too) with its content.
+QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(dir).relativeFilePath(path), readAll(path));
+    }
+    return files;
+}
+
+} // namespace
+
+// A run writes into a staging folder and moves its files into place only at the end: a rerun
+// cancelled in its last step leaves the earlier results byte for byte, and no staging folder;
+// without --overwrite a rerun is refused before any work.
+TEST(ProjectRunOverrides, CancelledRerunLeavesTheOutputFolderAsItWas)
+{
+    QTemporaryDir dir;
+    const QString data = test::sampleDataPath(QStringLiteral("yongjia"));
+    Project project =
+        Project::create(dir.filePath(QStringLiteral("永嘉.riskatlas")), QStringLiteral("永嘉县"));
+    project.setConfig(ConfigKind::EnterpriseConfig,
+                      rebaseConfigPaths(readJson(data + QStringLiteral("/enterprise_config.json")),
+                                        data, dir.path()));
+    project.setConfig(
+        ConfigKind::AtlasConfig,
+        QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("测试")}}));
+    const QString out = dir.filePath(QStringLiteral("成果 out"));
+    ProjectRunOptions options;
+    options.outDir = out;
+    options.atlas = [](const QString &, const QString &, const QString &, Feedback *) {
+        return QStringList();
+    };
+    runProject(project, options);
+    const QMap<QString, QByteArray> before = snapshot(out);
+    ASSERT_TRUE(before.contains(QStringLiteral("enterprises/enterprises.gpkg")));
+    ASSERT_TRUE(before.contains(QStringLiteral("configs/enterprise_config.json")));
+
+    // Without --overwrite: refused up front, nothing logged as run.
+    const qsizetype runs = project.runs().size();
+    EXPECT_THROW(runProject(project, options), InputError);
+    EXPECT_EQ(snapshot(out), before);
+
+    // With --overwrite, cancelled in the atlas step, after the enterprise step has written.
+    options.overwrite = true;
+    bool enterpriseStepWrote = false;
+    options.atlas = [&](const QString &configPath, const QString &resultsDir, const QString &,
+                        Feedback *) -> QStringList {
+        enterpriseStepWrote =
+            QFileInfo::exists(resultsDir + QStringLiteral("/enterprises/enterprises.gpkg")) &&
+            QFileInfo::exists(configPath);
+        throw CancelledError();
+    };
+    EXPECT_THROW(runProject(project, options), CancelledError);
+    EXPECT_TRUE(enterpriseStepWrote);
+    EXPECT_EQ(snapshot(out), before);
+    ASSERT_EQ(project.runs().size(), runs + 1);
+    EXPECT_EQ(project.runs().last().status, QStringLiteral("cancelled"));
 }

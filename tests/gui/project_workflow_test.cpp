@@ -514,16 +514,13 @@ void ProjectWorkflowTest::cancelledRunStoresNothing()
     QCOMPARE(m_window->runLog()->table()->rowCount(), runsBefore + 1);
     QCOMPARE(m_window->runLog()->table()->item(0, 4)->text(),
              desktop::RunLogPanel::tr("Cancelled"));
-    // No result was written to the output folder. runProject() writes the resolved configs
-    // to OUTDIR/configs before the first step and leaves them on a cancel (core behaviour,
-    // reported to core/project's owner); anything else there would be a half-written result.
+    // Nothing was written to the output folder: the steps write into a staging folder that a
+    // cancel removes (hidden files count too, so a left-over staging folder would show).
     QStringList files;
-    QDirIterator it(outDir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = QDir(outDir).relativeFilePath(it.next());
-        if (!file.startsWith(QLatin1String("configs/")))
-            files.append(file);
-    }
+    QDirIterator it(outDir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(outDir).relativeFilePath(it.next()));
     QVERIFY2(files.isEmpty(), qPrintable(files.join(QStringLiteral(", "))));
     // The map still shows the results of the first run.
     QVERIFY(m_window->project()->layerId(QStringLiteral("risk_map")) >= 0);
