@@ -10,6 +10,7 @@
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
+#include "render/pdf_stencil_masks.h"
 #include "render/pdf_text_repair.h"
 
 #include <QBuffer>
@@ -23,6 +24,7 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <future>
 #include <map>
 
 namespace riskatlas::render {
@@ -402,7 +404,23 @@ ScaleBarSpec AtlasDocument::scaleBar(int index) const
     return niceScaleBar(scaleDenominator(index), m_layout.scaleBarMaxWidth);
 }
 
-void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, double imageDpi) const
+std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double imageDpi) const
+{
+    std::vector<DenseImage> images;
+    const PageKind kind = page(index).kind;
+    if (kind != PageKind::Overview && kind != PageKind::Unit)
+        return images;
+    const MapTransform transform = mapTransform(index);
+    const QSizeF frame = toPoints(m_layout.map).size();
+    for (const MapLayer &layer : m_layers) {
+        if (layer.asImage)
+            images.push_back(rasteriseDenseLayer(layer, transform, frame, imageDpi));
+    }
+    return images;
+}
+
+void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                              const std::vector<DenseImage> *dense) const
 {
     const Page &p = page(index);
     painter.save();
@@ -415,7 +433,7 @@ void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, do
         break;
     case PageKind::Overview:
     case PageKind::Unit:
-        paintMapPage(painter, index, lineScale, imageDpi);
+        paintMapPage(painter, index, lineScale, imageDpi, dense);
         break;
     }
     if (p.kind != PageKind::Cover)
@@ -484,8 +502,8 @@ void AtlasDocument::paintContents(QPainter &painter, int contentsPage) const
     }
 }
 
-void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
-                                 double imageDpi) const
+void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                                 const std::vector<DenseImage> *dense) const
 {
     const Page &p = page(index);
     const bool unitPage = p.kind == PageKind::Unit;
@@ -504,6 +522,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     options.lineScale = lineScale;
     options.imageDpi = imageDpi;
     options.labelFont = font(m_layout.labelPt);
+    options.denseImages = dense;
     if (unitPage) {
         options.focus = m_units[std::size_t(p.unit)].geometry.areas;
         options.omitLabel = m_units[std::size_t(p.unit)].name;
@@ -810,7 +829,18 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         // Images compressed without loss (Flate, not JPEG): the dense-layer images are a flat
         // colour under a 1-bit mask, which JPEG would blur and make larger.
         painter.setRenderHint(QPainter::LosslessImageRendering);
+        // The next page's dense layers are rasterised on a second thread while this page is
+        // painted and Qt's PDF engine compresses it (the engine itself is single-threaded).
+        // One rasterisation at a time: see rasteriseDenseLayer().
+        auto rasterise = [this](int index, double dpi) {
+            return std::async(std::launch::async,
+                              [this, index, dpi] { return rasteriseDenseLayers(index, dpi); });
+        };
+        std::future<std::vector<DenseImage>> next = rasterise(first, m_config.imageDpi);
         for (int i = first; i <= last; ++i) {
+            std::vector<DenseImage> dense = next.get();
+            if (i < last)
+                next = rasterise(i + 1, m_config.imageDpi);
             if (feedback) {
                 feedback->throwIfCanceled();
                 feedback->setStep(QStringLiteral("page %1: %2").arg(i + 1).arg(page(i).title));
@@ -818,12 +848,12 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
             }
             if (i > first)
                 writer.newPage();
-            paintPage(painter, i, 1.0, m_config.imageDpi);
+            paintPage(painter, i, 1.0, m_config.imageDpi, &dense);
         }
         painter.end();
     }
     buffer.close();
-    pdf = repairCjkToUnicode(pdf, m_layout.fontFamily);
+    pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
         throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));

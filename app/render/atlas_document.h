@@ -69,7 +69,15 @@ public:
 
     /// Paints page `index` with `painter` in points. `lineScale` is the device pixels per point
     /// (1 for PDF), `imageDpi` the resolution of layers drawn as images.
-    void paintPage(QPainter &painter, int index, double lineScale, double imageDpi) const;
+    /// `dense` holds the page's dense layers rasterised beforehand (rasteriseDenseLayers());
+    /// without it they are rasterised while painting.
+    void paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                   const std::vector<DenseImage> *dense = nullptr) const;
+
+    /// The layers drawn as images on page `index`, rasterised at `imageDpi` (none for pages
+    /// without a map). May run on another thread while pages are painted, but only one call at
+    /// a time (see rasteriseDenseLayer()).
+    std::vector<DenseImage> rasteriseDenseLayers(int index, double imageDpi) const;
 
     /// Writes pages [first, last] (0-based, inclusive) as a vector PDF with the CJK font
     /// embedded and the title, subject and creator in its metadata. Written to a temporary
@@ -89,7 +97,8 @@ private:
 
     void paintCover(QPainter &painter) const;
     void paintContents(QPainter &painter, int contentsPage) const;
-    void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi) const;
+    void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                      const std::vector<DenseImage> *dense) const;
     void paintLegend(QPainter &painter, bool unitPage) const;
     void paintTable(QPainter &painter, int unit) const;
     void paintNotes(QPainter &painter) const;

@@ -54,11 +54,61 @@ int roleOrder(LayerRole role)
     return 0;
 }
 
-// A world path as page coordinates for print: vertices rounded to 1/100 point (so that a PDF
-// writes short, repetitive numbers), a vertex closer than `minStep` to the last one kept
-// dropped (detail below the print resolution), and a ring or line whose box is smaller than
-// `minStep` left out altogether.
-QPainterPath toPagePath(const QPainterPath &world, const QTransform &toPage, double minStep)
+// Sutherland–Hodgman: a ring clipped to the rectangle `clip`. Inside `clip` the clipped ring
+// covers exactly what the ring did, so rings clipped one by one keep the odd-even fill of their
+// path there; the edges it adds run along `clip`, which the caller keeps outside the visible
+// frame. A large zone polygon reaching into a page then costs the page only its visible part.
+QPolygonF clipRing(const QPolygonF &ring, const QRectF &clip)
+{
+    QPolygonF current = ring;
+    QPolygonF next;
+    for (int edge = 0; edge < 4 && !current.isEmpty(); ++edge) {
+        auto inside = [&](const QPointF &p) {
+            switch (edge) {
+            case 0:
+                return p.x() >= clip.left();
+            case 1:
+                return p.x() <= clip.right();
+            case 2:
+                return p.y() >= clip.top();
+            default:
+                return p.y() <= clip.bottom();
+            }
+        };
+        auto crossing = [&](const QPointF &a, const QPointF &b) {
+            const bool vertical = edge < 2;
+            const double bound = edge == 0   ? clip.left()
+                                 : edge == 1 ? clip.right()
+                                 : edge == 2 ? clip.top()
+                                             : clip.bottom();
+            const double t =
+                vertical ? (bound - a.x()) / (b.x() - a.x()) : (bound - a.y()) / (b.y() - a.y());
+            return vertical ? QPointF(bound, a.y() + t * (b.y() - a.y()))
+                            : QPointF(a.x() + t * (b.x() - a.x()), bound);
+        };
+        next.clear();
+        for (qsizetype i = 0; i < current.size(); ++i) {
+            const QPointF &a = current[i];
+            const QPointF &b = current[(i + 1) % current.size()];
+            const bool aIn = inside(a);
+            const bool bIn = inside(b);
+            if (aIn)
+                next.append(a);
+            if (aIn != bIn)
+                next.append(crossing(a, b));
+        }
+        std::swap(current, next);
+    }
+    return current;
+}
+
+// A world path as page coordinates for print: polygon rings clipped to `clip` (page units; an
+// empty rectangle clips nothing), vertices rounded to 1/100 point (so that a PDF writes short,
+// repetitive numbers), a vertex closer than `minStep` to the last one kept dropped (detail below
+// the print resolution), and a ring or line whose box is smaller than `minStep` left out
+// altogether.
+QPainterPath toPagePath(const QPainterPath &world, const QTransform &toPage, double minStep,
+                        const QRectF &clip, bool closed)
 {
     QPainterPath page;
     page.setFillRule(world.fillRule());
@@ -68,24 +118,37 @@ QPainterPath toPagePath(const QPainterPath &world, const QTransform &toPage, dou
     QPolygonF part;
     auto flush = [&] {
         if (part.size() >= 2) {
-            const QRectF box = part.boundingRect();
-            if (box.width() >= minStep || box.height() >= minStep)
-                page.addPolygon(part);
+            QRectF box = part.boundingRect();
+            if (closed && !clip.isEmpty() && !clip.contains(box)) {
+                if (!box.intersects(clip)) {
+                    part.clear();
+                    return;
+                }
+                part = clipRing(part, clip);
+                box = part.boundingRect();
+            }
+            QPolygonF thinned;
+            thinned.reserve(part.size());
+            for (qsizetype i = 0; i < part.size(); ++i) {
+                const QPointF p = round(part[i]);
+                if (thinned.isEmpty() || i + 1 == part.size()) {
+                    thinned.append(p);
+                    continue;
+                }
+                const QPointF d = p - thinned.back();
+                if (std::abs(d.x()) + std::abs(d.y()) >= minStep)
+                    thinned.append(p);
+            }
+            if (thinned.size() >= 2 && (box.width() >= minStep || box.height() >= minStep))
+                page.addPolygon(thinned);
         }
         part.clear();
     };
     for (int i = 0; i < world.elementCount(); ++i) {
         const QPainterPath::Element element = world.elementAt(i);
-        const QPointF p = round(toPage.map(QPointF(element.x, element.y)));
-        if (element.isMoveTo()) {
+        if (element.isMoveTo())
             flush();
-            part.append(p);
-            continue;
-        }
-        const bool last = i + 1 == world.elementCount() || world.elementAt(i + 1).isMoveTo();
-        const QPointF d = p - part.back();
-        if (last || std::abs(d.x()) + std::abs(d.y()) >= minStep)
-            part.append(p);
+        part.append(toPage.map(QPointF(element.x, element.y)));
     }
     flush();
     return page;
@@ -112,16 +175,24 @@ QPen printPen(const QColor &colour, double width)
 // Widths and sizes are page units (points); `factor` (device pixels per page unit) only widens
 // the culling margin.
 int drawLayer(QPainter &painter, const MapLayer &layer, const MapTransform &transform,
-              double factor)
+              const QPointF &origin, double factor)
 {
     constexpr double MinStepPoints = 0.25; // 0.09 mm: below what a printer resolves
     geometry::Extent view = transform.visibleExtent();
     const double reach = 10.0 * factor * transform.scale();
     view = {view.minX - reach, view.minY - reach, view.maxX + reach, view.maxY + reach};
-    const QTransform toPage = transform.worldToDevice();
+    // Page coordinates, not frame coordinates: the frame's offset (34.0157480 pt) would
+    // otherwise undo the rounding to 1/100 pt in every number the PDF writes.
+    const QTransform toPage =
+        transform.worldToDevice() * QTransform::fromTranslate(origin.x(), origin.y());
+    // Rings are clipped a little outside the frame: the added edges and the outlines along
+    // them stay under the frame's clip.
+    const QRectF clip = QRectF(origin, QSizeF(transform.viewportSize()))
+                            .adjusted(-10 * factor, -10 * factor, 10 * factor, 10 * factor);
     const bool pdf = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf;
     int drawn = 0;
     painter.save();
+    painter.translate(-origin);
     for (const auto &[style, renderable] : layer.buckets) {
         if (!renderable.extent() || !intersects(view, *renderable.extent()))
             continue;
@@ -144,7 +215,8 @@ int drawLayer(QPainter &painter, const MapLayer &layer, const MapTransform &tran
             ++drawn;
             if (!geometry.areas.isEmpty()) {
                 // One path per feature keeps holes (odd-even) apart from neighbours' rings.
-                const QPainterPath page = toPagePath(geometry.areas, toPage, MinStepPoints);
+                const QPainterPath page =
+                    toPagePath(geometry.areas, toPage, MinStepPoints, clip, true);
                 if (!page.isEmpty()) {
                     painter.setPen(outline);
                     painter.setBrush(symbol.fill);
@@ -152,9 +224,12 @@ int drawLayer(QPainter &painter, const MapLayer &layer, const MapTransform &tran
                 }
             }
             if (!geometry.lines.isEmpty())
-                lines.addPath(toPagePath(geometry.lines, toPage, MinStepPoints));
-            for (const QPointF &point : geometry.points)
-                points.push_back(toPage.map(point));
+                lines.addPath(toPagePath(geometry.lines, toPage, MinStepPoints, clip, false));
+            for (const QPointF &point : geometry.points) {
+                const QPointF p = toPage.map(point);
+                points.push_back(
+                    QPointF(std::round(p.x() * 100.0) / 100.0, std::round(p.y() * 100.0) / 100.0));
+            }
         }
         if (!lines.isEmpty()) {
             painter.setPen(line);
@@ -284,6 +359,90 @@ MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const
     return result;
 }
 
+DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transform,
+                               const QSizeF &frameSize, double imageDpi, double pageUnitsPerInch)
+{
+    // A dense layer becomes an image at print resolution: what the eye sees on paper, at a
+    // fraction of the size of one vector path per building. Drawn without antialiasing, every
+    // dot is either clear or opaque, so a PDF stores the transparency as a 1-bit mask; the
+    // clear dots carry the layer's colour (the image is not premultiplied), so for a
+    // one-colour layer the colour plane is uniform and compresses to almost nothing. Sharp
+    // edges one print dot wide are invisible on paper.
+    DenseImage result;
+    result.layerId = layer.id;
+    result.pixelsPerUnit = imageDpi / pageUnitsPerInch;
+    const QSize size(int(std::ceil(frameSize.width() * result.pixelsPerUnit)),
+                     int(std::ceil(frameSize.height() * result.pixelsPerUnit)));
+    if (size.isEmpty())
+        return result;
+    QImage image(size, QImage::Format_ARGB32);
+    QColor clear = layer.buckets.empty() ? QColor(Qt::black) : layer.buckets.front().first.fill;
+    clear.setAlpha(0);
+    image.fill(clear);
+    MapTransform imageTransform = transform;
+    imageTransform.setScaleLimits(0, 0);
+    imageTransform.setViewportSize(size);
+    imageTransform.setScale(transform.scale() / result.pixelsPerUnit);
+    {
+        QPainter imagePainter(&image);
+        imagePainter.setRenderHint(QPainter::Antialiasing, false);
+        for (const auto &[style, renderable] : layer.buckets) {
+            // Opaque dots; the fill's own alpha becomes the opacity of the whole image.
+            LayerStyle solid = scaled(style, result.pixelsPerUnit);
+            result.opacity = std::min(result.opacity, double(solid.fill.alphaF()));
+            solid.fill.setAlpha(255);
+            solid.stroke.setAlpha(solid.stroke.alpha() > 0 ? 255 : 0);
+            result.drawn += renderLayer(imagePainter, renderable, imageTransform, solid);
+        }
+    }
+
+    // Only the tiles with something drawn are kept (a run of them in a row as one image): the
+    // PDF writer compresses every pixel it is given, and most of a rural page is empty. Each is
+    // one bit per dot (see DenseImage).
+    QColor opaque = clear;
+    opaque.setAlpha(255);
+    result.colour = opaque;
+    const QList<QRgb> colours = {opaque.rgba(), qRgba(0, 0, 0, 0)};
+    const int tile = DenseImage::TileSize;
+    const int columns = (size.width() + tile - 1) / tile;
+    for (int y = 0; y < size.height(); y += tile) {
+        const int h = std::min(tile, size.height() - y);
+        std::vector<bool> used(std::size_t(columns), false);
+        for (int row = y; row < y + h; ++row) {
+            const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(row));
+            for (int x = 0; x < size.width(); ++x) {
+                if (qAlpha(line[x]) != 0)
+                    used[std::size_t(x / tile)] = true;
+            }
+        }
+        for (int c = 0; c < columns;) {
+            if (!used[std::size_t(c)]) {
+                ++c;
+                continue;
+            }
+            int end = c;
+            while (end < columns && used[std::size_t(end)])
+                ++end;
+            const QRect rect(c * tile, y, std::min(end * tile, size.width()) - c * tile, h);
+            QImage bits(rect.size(), QImage::Format_Mono);
+            bits.setColorTable(colours);
+            bits.fill(1);
+            for (int row = 0; row < rect.height(); ++row) {
+                const QRgb *line =
+                    reinterpret_cast<const QRgb *>(image.constScanLine(rect.y() + row)) + rect.x();
+                uchar *out = bits.scanLine(row);
+                for (int x = 0; x < rect.width(); ++x) {
+                    if (qAlpha(line[x]) != 0)
+                        out[x >> 3] &= uchar(~(0x80 >> (x & 7)));
+                }
+            }
+            result.tiles.push_back({rect.topLeft(), std::move(bits)});
+            c = end;
+        }
+    }
+    return result;
+}
+
 int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transform,
               const std::vector<const MapLayer *> &layers, const MapRenderOptions &options,
               LabelPlacer *labels)
@@ -315,43 +474,44 @@ int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transf
         if (layer->role == LayerRole::Boundaries)
             drawMask();
         if (!layer->asImage) {
-            drawn += drawLayer(painter, *layer, transform, options.lineScale);
+            drawn += drawLayer(painter, *layer, transform, frame.topLeft(), options.lineScale);
             continue;
         }
-        // A dense layer becomes one image at print resolution: what the eye sees on paper, at
-        // a fraction of the size of one vector path per building. Drawn without antialiasing,
-        // every dot is either clear or opaque, so a PDF stores the transparency as a 1-bit mask;
-        // the clear dots carry the layer's colour (the image is not premultiplied), so for a
-        // one-colour layer the colour plane is uniform and compresses to almost nothing.
-        // Sharp edges one print dot wide are invisible on paper.
-        const double pixelsPerUnit = options.imageDpi / options.pageUnitsPerInch;
-        const QSize size(int(std::ceil(frame.width() * pixelsPerUnit)),
-                         int(std::ceil(frame.height() * pixelsPerUnit)));
-        QImage image(size, QImage::Format_ARGB32);
-        QColor clear =
-            layer->buckets.empty() ? QColor(Qt::black) : layer->buckets.front().first.fill;
-        clear.setAlpha(0);
-        image.fill(clear);
-        MapTransform imageTransform = transform;
-        imageTransform.setScaleLimits(0, 0);
-        imageTransform.setViewportSize(size);
-        imageTransform.setScale(transform.scale() / pixelsPerUnit);
-        double opacity = 1.0;
-        {
-            QPainter imagePainter(&image);
-            imagePainter.setRenderHint(QPainter::Antialiasing, false);
-            for (const auto &[style, renderable] : layer->buckets) {
-                // Opaque dots; the fill's own alpha becomes the opacity of the whole image.
-                LayerStyle solid = scaled(style, pixelsPerUnit);
-                opacity = std::min(opacity, double(solid.fill.alphaF()));
-                solid.fill.setAlpha(255);
-                solid.stroke.setAlpha(solid.stroke.alpha() > 0 ? 255 : 0);
-                drawn += renderLayer(imagePainter, renderable, imageTransform, solid);
+        const DenseImage *prepared = nullptr;
+        if (options.denseImages) {
+            for (const DenseImage &image : *options.denseImages) {
+                if (image.layerId == layer->id)
+                    prepared = &image;
             }
         }
+        const DenseImage image =
+            prepared ? DenseImage()
+                     : rasteriseDenseLayer(*layer, transform, frame.size(), options.imageDpi,
+                                           options.pageUnitsPerInch);
+        const DenseImage &dense = prepared ? *prepared : image;
+        drawn += dense.drawn;
+        const bool pdf =
+            painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf;
         painter.save();
-        painter.setOpacity(opacity);
-        painter.drawImage(QRectF(QPointF(0, 0), frame.size()), image);
+        painter.setOpacity(dense.opacity);
+        // Qt 6.4's PDF engine writes a one-bit image only when it is black and white, and then as
+        // an opaque grey image; the caller turns those into stencil masks painted in the current
+        // fill colour (pdfBitmapsToStencilMasks()), which is set here.
+        painter.setPen(QPen(dense.colour, 0));
+        painter.setBrush(dense.colour);
+        const QList<QRgb> blackWhite = {qRgb(0, 0, 0), qRgb(255, 255, 255)};
+        for (const DenseImage::Tile &tile : dense.tiles) {
+            // Tile edges are whole image pixels, so neighbouring tiles share their edges exactly.
+            const QRectF target(QPointF(tile.origin) / dense.pixelsPerUnit,
+                                QSizeF(tile.image.size()) / dense.pixelsPerUnit);
+            if (pdf) {
+                QImage stencil = tile.image;
+                stencil.setColorTable(blackWhite);
+                painter.drawImage(target, stencil);
+            } else {
+                painter.drawImage(target, tile.image);
+            }
+        }
         painter.restore();
     }
     drawMask();
