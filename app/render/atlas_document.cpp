@@ -10,6 +10,7 @@
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
+#include "render/graticule.h"
 #include "render/pdf_stencil_masks.h"
 #include "render/pdf_text_repair.h"
 
@@ -563,7 +564,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     drawNorthArrow(painter, arrow, m_layout.northArrowSize, PointsPerMm,
                    font(m_layout.bodyPt, true));
 
-    paintLegend(painter, unitPage);
+    paintLegend(painter, unitPage, transform.visibleExtent());
     paintTable(painter, unitPage ? p.unit : -1);
     paintNotes(painter);
 }
@@ -571,6 +572,8 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
 void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
                                const MapTransform &transform) const
 {
+    // Gauss-Krüger kilometres at the bottom and left, CGCS2000 degrees and minutes at the top
+    // and right, as Chinese topographic maps mark their frames.
     const geometry::Extent view = transform.visibleExtent();
     const double interval = niceInterval(std::max(view.width(), view.height()), 5);
     const QFont tickFont = font(m_layout.smallPt * 0.9);
@@ -585,7 +588,6 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
         const double px = frame.left() + transform.toDevice(QPointF(x, view.minY)).x();
         if (px < frame.left() + 1 || px > frame.right() - 1)
             continue;
-        painter.drawLine(QPointF(px, frame.top()), QPointF(px, frame.top() + tick));
         painter.drawLine(QPointF(px, frame.bottom()), QPointF(px, frame.bottom() - tick));
         const QString text = label(x);
         painter.drawText(QPointF(px - metrics.horizontalAdvance(text) / 2,
@@ -597,7 +599,6 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
         if (py < frame.top() + 1 || py > frame.bottom() - 1)
             continue;
         painter.drawLine(QPointF(frame.left(), py), QPointF(frame.left() + tick, py));
-        painter.drawLine(QPointF(frame.right(), py), QPointF(frame.right() - tick, py));
         const QString text = label(y);
         painter.save();
         painter.translate(frame.left() - 1.5, py + metrics.horizontalAdvance(text) / 2);
@@ -608,9 +609,36 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
     painter.drawText(QPointF(frame.right() - metrics.horizontalAdvance(QStringLiteral("km")),
                              frame.bottom() + metrics.ascent() + 1),
                      QStringLiteral("km"));
+
+    const Graticule graticule = computeGraticule(m_metricCrs, transform);
+    // A label whose ends would pass the frame's corner is left out, not shifted: its tick
+    // would no longer point at it.
+    for (const GraticuleTick &t : graticule.top) {
+        const double px = frame.left() + t.position;
+        const QString text = formatDegreesMinutes(t.degrees, true);
+        const double half = metrics.horizontalAdvance(text) / 2;
+        if (px - half < frame.left() || px + half > frame.right())
+            continue;
+        painter.drawLine(QPointF(px, frame.top()), QPointF(px, frame.top() + tick));
+        painter.drawText(QPointF(px - half, frame.top() - metrics.descent() - 1), text);
+    }
+    for (const GraticuleTick &t : graticule.right) {
+        const double py = frame.top() + t.position;
+        const QString text = formatDegreesMinutes(t.degrees, false);
+        const double half = metrics.horizontalAdvance(text) / 2;
+        if (py - half < frame.top() || py + half > frame.bottom())
+            continue;
+        painter.drawLine(QPointF(frame.right(), py), QPointF(frame.right() - tick, py));
+        painter.save();
+        painter.translate(frame.right() + 1.5 + metrics.ascent(), py + half);
+        painter.rotate(-90);
+        painter.drawText(QPointF(0, 0), text);
+        painter.restore();
+    }
 }
 
-void AtlasDocument::paintLegend(QPainter &painter, bool unitPage) const
+void AtlasDocument::paintLegend(QPainter &painter, bool unitPage,
+                                const geometry::Extent &view) const
 {
     const QRectF box = toPoints(m_layout.legend);
     painter.setPen(QPen(QColor(90, 90, 90), 0.6));
@@ -634,7 +662,19 @@ void AtlasDocument::paintLegend(QPainter &painter, bool unitPage) const
     };
     std::vector<Item> items;
     for (const MapLayer &layer : m_layers) {
-        const std::vector<LegendEntry> entries = layer.legend();
+        // A classified layer lists the classes drawn on this page only, in the palette's
+        // order; a layer with none on the page is left out. (An empty list would mean all.)
+        std::vector<LegendEntry> entries;
+        if (layer.style.kind == FeatureStyle::Kind::Categorised) {
+            const QList<int> levels = layer.levelsIn(view);
+            if (levels.isEmpty())
+                continue;
+            entries = layer.style.legend(layer.title, levels, layer.isPoint, layer.isLine);
+            if (entries.empty())
+                continue;
+        } else {
+            entries = layer.legend();
+        }
         if (layer.style.kind != FeatureStyle::Kind::Single)
             items.push_back({true, {QColor(), QColor(), layer.title, false, false}});
         for (const LegendEntry &entry : entries)

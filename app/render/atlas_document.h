@@ -99,7 +99,7 @@ private:
     void paintContents(QPainter &painter, int contentsPage) const;
     void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
                       const std::vector<DenseImage> *dense) const;
-    void paintLegend(QPainter &painter, bool unitPage) const;
+    void paintLegend(QPainter &painter, bool unitPage, const geometry::Extent &view) const;
     void paintTable(QPainter &painter, int unit) const;
     void paintNotes(QPainter &painter) const;
     void paintTicks(QPainter &painter, const QRectF &frame, const MapTransform &transform) const;

@@ -254,6 +254,38 @@ std::vector<LegendEntry> MapLayer::legend() const
     return style.legend(title, levelsUsed, isPoint, isLine);
 }
 
+QList<int> MapLayer::levelsIn(const geometry::Extent &view) const
+{
+    const QRectF rect(QPointF(view.minX, view.minY), QPointF(view.maxX, view.maxY));
+    QList<int> levels;
+    for (std::size_t b = 0; b < buckets.size() && b < bucketLevels.size(); ++b) {
+        const RenderableLayer &renderable = buckets[b].second;
+        if (!renderable.extent() || !intersects(view, *renderable.extent()))
+            continue;
+        bool shown = false;
+        for (const DrawableGeometry &geometry : renderable.geometries()) {
+            if (!intersects(view, geometry.bounds))
+                continue;
+            // A dissolved zoning is a few polygons as large as the county: their boxes meet
+            // every page, their areas do not.
+            shown = (!geometry.areas.isEmpty() && geometry.areas.intersects(rect)) ||
+                    (!geometry.lines.isEmpty() && geometry.lines.intersects(rect)) ||
+                    std::any_of(geometry.points.begin(), geometry.points.end(),
+                                [&](const QPointF &p) { return rect.contains(p); });
+            if (shown)
+                break;
+        }
+        if (!shown)
+            continue;
+        for (int level : bucketLevels[b]) {
+            if (!levels.contains(level))
+                levels.append(level);
+        }
+    }
+    std::sort(levels.begin(), levels.end());
+    return levels;
+}
+
 QPointF labelPoint(const QPainterPath &areas)
 {
     const QRectF box = areas.boundingRect();
@@ -311,6 +343,7 @@ MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const
     // Features are grouped by the symbol they get, so each group is drawn with one style.
     std::vector<LayerStyle> styles;
     std::vector<model::VectorLayer> groups;
+    std::vector<QList<int>> groupLevels;
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         if (feedback && i % 1024 == 0)
             feedback->throwIfCanceled();
@@ -324,6 +357,7 @@ MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const
             group.crs = layer.crs;
             group.geometryType = layer.geometryType;
             groups.push_back(std::move(group));
+            groupLevels.emplace_back();
         }
         groups[g].features.push_back(feature);
         if (styleField >= 0) {
@@ -331,6 +365,8 @@ MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const
             const int level = feature.attributes.value(styleField).toInt(&ok);
             if (ok && !result.levelsUsed.contains(level))
                 result.levelsUsed.append(level);
+            if (ok && !groupLevels[g].contains(level))
+                groupLevels[g].append(level);
         }
         if (labelIndex >= 0 && !feature.wkb.isEmpty()) {
             const QString text = feature.attributes.value(labelIndex).toString().trimmed();
@@ -351,8 +387,14 @@ MapLayer buildMapLayer(const model::VectorLayer &layer, const QString &id, const
         for (const DrawableGeometry &geometry : renderable.geometries()) {
             result.isPoint = result.isPoint || !geometry.points.isEmpty();
             result.isLine = result.isLine || !geometry.lines.isEmpty();
+            // QPainterPath computes its box on first use and caches it in the shared data;
+            // done here, on one thread, later calls from a page painter and the rasterising
+            // thread only read it.
+            geometry.areas.controlPointRect();
+            geometry.lines.controlPointRect();
         }
         result.buckets.emplace_back(styles[g], std::move(renderable));
+        result.bucketLevels.push_back(groupLevels[g]);
     }
     if (role == LayerRole::Boundaries)
         result.isLine = true;

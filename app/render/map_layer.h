@@ -46,12 +46,17 @@ struct MapLayer
     bool asImage = false;
     double labelSizePt = 0; ///< 0: no labels
     std::vector<std::pair<LayerStyle, RenderableLayer>> buckets;
+    /// The levels (values of a categorised style's field) of each bucket's features.
+    std::vector<QList<int>> bucketLevels;
     std::vector<LabelAnchor> labels;
     QList<int> levelsUsed; ///< distinct values of a categorised style's field, ascending
     bool isPoint = false;
     bool isLine = false;
 
     std::vector<LegendEntry> legend() const;
+    /// The levels of the features that show in `view` (world coordinates, the map's CRS): a
+    /// point inside it, a line or polygon whose path meets it. Ascending.
+    QList<int> levelsIn(const geometry::Extent &view) const;
 };
 
 /// Builds a MapLayer from `layer` (already in the map's CRS). `labelField` names the field
