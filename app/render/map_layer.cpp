@@ -465,10 +465,11 @@ DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transf
                      int(std::ceil(frameSize.height() * result.pixelsPerUnit)));
     if (size.isEmpty())
         return result;
-    QImage image(size, QImage::Format_ARGB32);
+    // Coverage only, one byte per dot: a quarter of the memory (and page faults) of ARGB32.
+    QImage image(size, QImage::Format_Alpha8);
+    image.fill(0);
     QColor clear = layer.buckets.empty() ? QColor(Qt::black) : layer.buckets.front().first.fill;
     clear.setAlpha(0);
-    image.fill(clear);
     MapTransform imageTransform = transform;
     imageTransform.setScaleLimits(0, 0);
     imageTransform.setViewportSize(size);
@@ -499,10 +500,13 @@ DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transf
         const int h = std::min(tile, size.height() - y);
         std::vector<bool> used(std::size_t(columns), false);
         for (int row = y; row < y + h; ++row) {
-            const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(row));
-            for (int x = 0; x < size.width(); ++x) {
-                if (qAlpha(line[x]) != 0)
-                    used[std::size_t(x / tile)] = true;
+            const uchar *line = image.constScanLine(row);
+            for (int c = 0; c < columns; ++c) {
+                if (used[std::size_t(c)])
+                    continue;
+                const uchar *from = line + c * tile;
+                const uchar *to = line + std::min((c + 1) * tile, size.width());
+                used[std::size_t(c)] = std::any_of(from, to, [](uchar a) { return a != 0; });
             }
         }
         for (int c = 0; c < columns;) {
@@ -518,11 +522,10 @@ DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transf
             bits.setColorTable(colours);
             bits.fill(1);
             for (int row = 0; row < rect.height(); ++row) {
-                const QRgb *line =
-                    reinterpret_cast<const QRgb *>(image.constScanLine(rect.y() + row)) + rect.x();
+                const uchar *line = image.constScanLine(rect.y() + row) + rect.x();
                 uchar *out = bits.scanLine(row);
                 for (int x = 0; x < rect.width(); ++x) {
-                    if (qAlpha(line[x]) != 0)
+                    if (line[x] != 0)
                         out[x >> 3] &= uchar(~(0x80 >> (x & 7)));
                 }
             }
