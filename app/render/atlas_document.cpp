@@ -23,8 +23,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QThread>
 
 #include <cmath>
+#include <deque>
 #include <future>
 #include <map>
 
@@ -869,18 +871,20 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         // Images compressed without loss (Flate, not JPEG): the dense-layer images are a flat
         // colour under a 1-bit mask, which JPEG would blur and make larger.
         painter.setRenderHint(QPainter::LosslessImageRendering);
-        // The next page's dense layers are rasterised on a second thread while this page is
-        // painted and Qt's PDF engine compresses it (the engine itself is single-threaded).
-        // One rasterisation at a time: see rasteriseDenseLayer().
+        // The coming pages' dense layers are rasterised on worker threads, one page each, while
+        // this thread paints and Qt's PDF engine (single-threaded) compresses the page before.
         auto rasterise = [this](int index, double dpi) {
             return std::async(std::launch::async,
                               [this, index, dpi] { return rasteriseDenseLayers(index, dpi); });
         };
-        std::future<std::vector<DenseImage>> next = rasterise(first, m_config.imageDpi);
+        const int ahead = std::max(1, QThread::idealThreadCount());
+        std::deque<std::future<std::vector<DenseImage>>> coming;
+        int queued = first;
         for (int i = first; i <= last; ++i) {
-            std::vector<DenseImage> dense = next.get();
-            if (i < last)
-                next = rasterise(i + 1, m_config.imageDpi);
+            while (queued <= last && queued < i + ahead)
+                coming.push_back(rasterise(queued++, m_config.imageDpi));
+            std::vector<DenseImage> dense = coming.front().get();
+            coming.pop_front();
             if (feedback) {
                 feedback->throwIfCanceled();
                 feedback->setStep(QStringLiteral("page %1: %2").arg(i + 1).arg(page(i).title));

@@ -75,8 +75,8 @@ public:
                    const std::vector<DenseImage> *dense = nullptr) const;
 
     /// The layers drawn as images on page `index`, rasterised at `imageDpi` (none for pages
-    /// without a map). May run on another thread while pages are painted, but only one call at
-    /// a time (see rasteriseDenseLayer()).
+    /// without a map). Thread-safe: writePdf() runs it for the coming pages on worker threads
+    /// while it paints.
     std::vector<DenseImage> rasteriseDenseLayers(int index, double imageDpi) const;
 
     /// Writes pages [first, last] (0-based, inclusive) as a vector PDF with the CJK font

@@ -219,6 +219,88 @@ QPen printPen(const QColor &colour, double width)
     return pen;
 }
 
+// Draws the geometries of `layer` in the view of `transform` like renderLayer(), but each from
+// a copy of its vertices. Qt keeps the rasteriser's form of a QPainterPath in the path's shared
+// data, made on its first fill; filling copies instead lets several threads rasterise the same
+// layer at once.
+int fillCopies(QPainter &painter, const RenderableLayer &layer, const MapTransform &transform,
+               const LayerStyle &style)
+{
+    if (!transform.isValid() || !layer.extent())
+        return 0;
+    const double reach =
+        (std::max(style.pointSize / 2.0, std::max(style.strokeWidth, style.lineWidth)) + 1.0) *
+        transform.scale();
+    geometry::Extent view = transform.visibleExtent();
+    view = {view.minX - reach, view.minY - reach, view.maxX + reach, view.maxY + reach};
+    if (!intersects(view, *layer.extent()))
+        return 0;
+    auto cosmetic = [](const QColor &colour, double width) {
+        if (width <= 0 || colour.alpha() == 0)
+            return QPen(Qt::NoPen);
+        QPen pen(colour, width);
+        pen.setCosmetic(true);
+        return pen;
+    };
+    const QPen outline = cosmetic(style.stroke, style.strokeWidth);
+    const QPen line = cosmetic(style.stroke, style.lineWidth);
+    const QTransform toDevice = transform.worldToDevice();
+    painter.save();
+    painter.setWorldTransform(toDevice);
+    int drawn = 0;
+    QPolygonF ring;
+    auto copy = [&](const QPainterPath &path, bool closed) {
+        // One ring (a building) as a polygon; several as a path built here.
+        int moves = 0;
+        for (int i = 0; i < path.elementCount() && moves < 2; ++i)
+            moves += path.elementAt(i).isMoveTo() ? 1 : 0;
+        if (moves == 1 && closed) {
+            ring.clear();
+            for (int i = 0; i < path.elementCount(); ++i) {
+                const QPainterPath::Element e = path.elementAt(i);
+                ring.append(QPointF(e.x, e.y));
+            }
+            painter.drawPolygon(ring, Qt::OddEvenFill);
+            return;
+        }
+        QPainterPath local;
+        local.setFillRule(path.fillRule());
+        for (int i = 0; i < path.elementCount(); ++i) {
+            const QPainterPath::Element e = path.elementAt(i);
+            if (e.isMoveTo())
+                local.moveTo(e.x, e.y);
+            else
+                local.lineTo(e.x, e.y);
+        }
+        painter.drawPath(local);
+    };
+    for (const DrawableGeometry &geometry : layer.geometries()) {
+        if (!intersects(view, geometry.bounds))
+            continue;
+        ++drawn;
+        if (!geometry.areas.isEmpty()) {
+            painter.setPen(outline);
+            painter.setBrush(style.fill);
+            copy(geometry.areas, true);
+        }
+        if (!geometry.lines.isEmpty()) {
+            painter.setPen(line);
+            painter.setBrush(Qt::NoBrush);
+            copy(geometry.lines, false);
+        }
+        if (!geometry.points.isEmpty()) {
+            painter.setWorldTransform(QTransform());
+            painter.setPen(outline);
+            painter.setBrush(style.fill);
+            for (const QPointF &point : geometry.points)
+                painter.drawEllipse(toDevice.map(point), style.pointSize / 2, style.pointSize / 2);
+            painter.setWorldTransform(toDevice);
+        }
+    }
+    painter.restore();
+    return drawn;
+}
+
 // Draws a layer as vectors for print (see toPagePath).
 // Widths and sizes are page units (points); `factor` (device pixels per page unit) only widens
 // the culling margin.
@@ -454,10 +536,8 @@ DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transf
 {
     // A dense layer becomes an image at print resolution: what the eye sees on paper, at a
     // fraction of the size of one vector path per building. Drawn without antialiasing, every
-    // dot is either clear or opaque, so a PDF stores the transparency as a 1-bit mask; the
-    // clear dots carry the layer's colour (the image is not premultiplied), so for a
-    // one-colour layer the colour plane is uniform and compresses to almost nothing. Sharp
-    // edges one print dot wide are invisible on paper.
+    // dot is either clear or painted, one bit, which the PDF keeps as a stencil mask in the
+    // layer's colour. Sharp edges one print dot wide are invisible on paper.
     DenseImage result;
     result.layerId = layer.id;
     result.pixelsPerUnit = imageDpi / pageUnitsPerInch;
@@ -483,7 +563,7 @@ DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transf
             result.opacity = std::min(result.opacity, double(solid.fill.alphaF()));
             solid.fill.setAlpha(255);
             solid.stroke.setAlpha(solid.stroke.alpha() > 0 ? 255 : 0);
-            result.drawn += renderLayer(imagePainter, renderable, imageTransform, solid);
+            result.drawn += fillCopies(imagePainter, renderable, imageTransform, solid);
         }
     }
 

@@ -93,8 +93,8 @@ struct DenseImage
 
 /// Rasterises `layer` for a map frame of `frameSize` page units seen through `transform` (whose
 /// viewport is the frame in page units), at `imageDpi` dots per inch of the page. Reads
-/// `layer` only, but Qt caches a path's rasterisation data inside the shared path on first
-/// use: do not rasterise the same layer on two threads at once.
+/// `layer` only (it fills copies of the paths: Qt caches a path's rasteriser data inside the
+/// shared path), so pages may be rasterised on several threads at once.
 DenseImage rasteriseDenseLayer(const MapLayer &layer, const MapTransform &transform,
                                const QSizeF &frameSize, double imageDpi,
                                double pageUnitsPerInch = 72.0);
