@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "render/atlas_document.h"
 
+#include "core/crs/coordinate_transform.h"
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/geos/geos_context.h"
@@ -341,6 +342,19 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
     m_pages.push_back({PageKind::Overview, -1, 0, QStringLiteral("全域总览图")});
     for (std::size_t i = 0; i < m_units.size(); ++i)
         m_pages.push_back({PageKind::Unit, int(i), 0, m_units[i].name});
+
+    // The graticule of every map page, through one transformation to lon/lat.
+    m_graticules.resize(m_pages.size());
+    try {
+        const crs::CoordinateTransform toGeographic(m_metricCrs, crs::Crs::fromEpsg(4490));
+        for (std::size_t i = 0; i < m_pages.size(); ++i) {
+            const MapTransform transform = mapTransform(int(i));
+            if (transform.isValid())
+                m_graticules[i] = computeGraticule(toGeographic, transform);
+        }
+    } catch (const Error &) {
+        // A CRS without a way to CGCS2000 lon/lat: the maps keep their kilometre ticks only.
+    }
     if (feedback)
         feedback->setProgress(100.0);
 }
@@ -558,7 +572,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     painter.setPen(QPen(Qt::black, 0.8));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(frame);
-    paintTicks(painter, frame, transform);
+    paintTicks(painter, index, frame, transform);
     const ScaleBarSpec spec = scaleBar(index);
     painter.fillRect(QRectF(bar.x() - 4, bar.y() - 11, spec.pageMm * PointsPerMm + 30, 30),
                      QColor(255, 255, 255, 215));
@@ -571,7 +585,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     paintNotes(painter);
 }
 
-void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
+void AtlasDocument::paintTicks(QPainter &painter, int index, const QRectF &frame,
                                const MapTransform &transform) const
 {
     // Gauss-Krüger kilometres at the bottom and left, CGCS2000 degrees and minutes at the top
@@ -612,7 +626,7 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
                              frame.bottom() + metrics.ascent() + 1),
                      QStringLiteral("km"));
 
-    const Graticule graticule = computeGraticule(m_metricCrs, transform);
+    const Graticule &graticule = m_graticules[std::size_t(index)];
     // A label whose ends would pass the frame's corner is left out, not shifted: its tick
     // would no longer point at it.
     for (const GraticuleTick &t : graticule.top) {

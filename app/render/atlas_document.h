@@ -4,6 +4,7 @@
 
 #include "core/crs/crs.h"
 #include "render/atlas_config.h"
+#include "render/graticule.h"
 #include "render/map_layer.h"
 #include "render/page_layout.h"
 #include "render/scale_bar.h"
@@ -102,7 +103,8 @@ private:
     void paintLegend(QPainter &painter, bool unitPage, const geometry::Extent &view) const;
     void paintTable(QPainter &painter, int unit) const;
     void paintNotes(QPainter &painter) const;
-    void paintTicks(QPainter &painter, const QRectF &frame, const MapTransform &transform) const;
+    void paintTicks(QPainter &painter, int index, const QRectF &frame,
+                    const MapTransform &transform) const;
     void paintPageNumber(QPainter &painter, int index) const;
     QFont font(double pointSize, bool bold = false) const;
     int contentsPerPage() const;
@@ -116,6 +118,7 @@ private:
     geometry::Extent m_extent;
     std::vector<StatisticRow> m_statistics;
     std::vector<Page> m_pages;
+    std::vector<Graticule> m_graticules; ///< per page (empty for pages without a map)
     QString m_date;
     QString m_notes;
 };

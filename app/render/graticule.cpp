@@ -60,21 +60,29 @@ std::vector<GraticuleTick> crossings(const std::vector<double> &values, double l
 
 Graticule computeGraticule(const crs::Crs &mapCrs, const MapTransform &transform, int maxLines)
 {
-    Graticule graticule;
     if (!mapCrs.isValid() || !transform.isValid())
-        return graticule;
+        return {};
     std::unique_ptr<crs::CoordinateTransform> toGeographic;
     try {
         toGeographic = std::make_unique<crs::CoordinateTransform>(mapCrs, crs::Crs::fromEpsg(4490));
     } catch (const Error &) {
-        return graticule; // no lon/lat for this CRS: the page keeps its projected ticks
+        return {}; // no lon/lat for this CRS: the page keeps its projected ticks
     }
+    return computeGraticule(*toGeographic, transform, maxLines);
+}
+
+Graticule computeGraticule(const crs::CoordinateTransform &toGeographic,
+                           const MapTransform &transform, int maxLines)
+{
+    Graticule graticule;
+    if (!transform.isValid())
+        return graticule;
     const double w = transform.viewportSize().width();
     const double h = transform.viewportSize().height();
-    const std::vector<double> top = sampleEdge(*toGeographic, transform, {0, 0}, {w, 0}, true);
-    const std::vector<double> bottom = sampleEdge(*toGeographic, transform, {0, h}, {w, h}, true);
-    const std::vector<double> left = sampleEdge(*toGeographic, transform, {0, 0}, {0, h}, false);
-    const std::vector<double> right = sampleEdge(*toGeographic, transform, {w, 0}, {w, h}, false);
+    const std::vector<double> top = sampleEdge(toGeographic, transform, {0, 0}, {w, 0}, true);
+    const std::vector<double> bottom = sampleEdge(toGeographic, transform, {0, h}, {w, h}, true);
+    const std::vector<double> left = sampleEdge(toGeographic, transform, {0, 0}, {0, h}, false);
+    const std::vector<double> right = sampleEdge(toGeographic, transform, {w, 0}, {w, h}, false);
     if (top.empty() || bottom.empty() || left.empty() || right.empty())
         return graticule;
     auto span = [](const std::vector<double> &values) {

@@ -9,6 +9,14 @@
 
 #include <vector>
 
+namespace riskatlas::crs {
+class CoordinateTransform;
+}
+
+namespace riskatlas::crs {
+class CoordinateTransform;
+}
+
 namespace riskatlas::render {
 
 /// Where one meridian or parallel of a graticule meets an edge of the map frame.
@@ -34,6 +42,11 @@ struct Graticule
 /// parallels are slightly curved and converge, so the ticks on opposite edges differ. Throws
 /// nothing: a CRS that cannot be transformed gives an empty graticule.
 Graticule computeGraticule(const crs::Crs &mapCrs, const MapTransform &transform, int maxLines = 5);
+
+/// The same with a transformation from the map's CRS to CGCS2000 longitude and latitude
+/// (EPSG:4490) made once for many frames (building one costs PROJ a few milliseconds).
+Graticule computeGraticule(const crs::CoordinateTransform &toGeographic,
+                           const MapTransform &transform, int maxLines = 5);
 
 /// `degrees` as degrees and minutes with the hemisphere, as Chinese maps print them:
 /// 120°40′E, 28°05′N, 0°30′W. Rounded to the nearest minute.
