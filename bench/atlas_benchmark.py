@@ -3,7 +3,7 @@
 # SPDX-FileCopyrightText: RiskAtlas developers
 """Times the atlas: RiskAtlas (`riskatlas-cli atlas`) against QGIS's `native:atlaslayouttopdf`
 on the same coverage and layers, in the same run, and prints a Markdown table: median wall time
-of each, the ratio, PDF sizes and page counts.
+and CPU time of each, the ratios, PDF sizes and page counts.
 
   /usr/bin/python3 bench/atlas_benchmark.py [--repeat 3] [--cases sample,grid100,buildings200k]
                                             [--out report.md] [--keep DIR]
@@ -27,6 +27,7 @@ import argparse
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -152,14 +153,18 @@ def pages(pdf):
 
 
 def timed(command, env, output):
+    """(wall seconds, CPU seconds: user + system of the command and its threads)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # qgis_process 3.22 writes the whole atlas and then may crash while shutting down
     # ("double free or corruption" after GDAL's driver teardown); the PDF is complete then.
     if result.returncode != 0 and not (os.path.exists(output) and pages(output) > 0):
         sys.exit("failed: %s\n%s" % (" ".join(command), result.stderr[-2000:]))
-    return seconds
+    return seconds, cpu
 
 
 def absolute_config(path):
@@ -304,9 +309,10 @@ def main():
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rows = [
-        "| case | RiskAtlas pages | QGIS pages | RiskAtlas median s | QGIS median s | "
-        "QGIS / RiskAtlas time | RiskAtlas PDF MB | QGIS PDF MB | QGIS / RiskAtlas size |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| case | pages RiskAtlas / QGIS | RiskAtlas s | QGIS s | QGIS / RiskAtlas | "
+        "RiskAtlas CPU s | QGIS CPU s | CPU ratio | RiskAtlas PDF MB | QGIS PDF MB | "
+        "size ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     notes = []
     with tempfile.TemporaryDirectory() as work:
@@ -323,15 +329,20 @@ def main():
                 qg.append(timed([QGIS, "run", "native:atlaslayouttopdf",
                                  "--project_path=" + setup["qgs"], "--", "LAYOUT=atlas",
                                  "DPI=300", "OUTPUT=" + theirs], env, theirs))
-                print("%s: RiskAtlas %.2f s, QGIS %.2f s" % (case, ra[-1], qg[-1]),
-                      file=sys.stderr)
-            r, q = statistics.median(ra), statistics.median(qg)
+                print("%s: RiskAtlas %.2f s (CPU %.2f s), QGIS %.2f s (CPU %.2f s)"
+                      % (case, ra[-1][0], ra[-1][1], qg[-1][0], qg[-1][1]), file=sys.stderr)
+            r = statistics.median(t for t, _ in ra)
+            q = statistics.median(t for t, _ in qg)
+            rc = statistics.median(c for _, c in ra)
+            qc = statistics.median(c for _, c in qg)
             rs, qs = os.path.getsize(ours), os.path.getsize(theirs)
-            rows.append("| %s (%s) | %d | %d | %.2f | %.2f | %.1f× | %.2f | %.2f | %.1f× |"
-                        % (case, setup["note"], pages(ours), pages(theirs), r, q, q / r,
-                           rs / 1e6, qs / 1e6, qs / rs))
-            notes.append("%s runs: RiskAtlas %s s; QGIS %s s" % (
-                case, ", ".join("%.2f" % t for t in ra), ", ".join("%.2f" % t for t in qg)))
+            rows.append("| %s (%s) | %d / %d | %.2f | %.2f | %.1f× | %.2f | %.2f | %.1f× | "
+                        "%.2f | %.2f | %.1f× |"
+                        % (case, setup["note"], pages(ours), pages(theirs), r, q, q / r, rc, qc,
+                           qc / rc, rs / 1e6, qs / 1e6, qs / rs))
+            notes.append("%s runs (wall/CPU s): RiskAtlas %s; QGIS %s" % (
+                case, ", ".join("%.2f/%.2f" % t for t in ra),
+                ", ".join("%.2f/%.2f" % t for t in qg)))
             if args.keep:
                 os.makedirs(args.keep, exist_ok=True)
                 shutil.copy(ours, args.keep)
@@ -340,8 +351,11 @@ def main():
                     # RiskAtlas's first unit page follows the cover, contents and overview.
                     render_crop(ours, 4, os.path.join(args.keep, case + "_riskatlas_p4.png"))
                     render_crop(theirs, 1, os.path.join(args.keep, case + "_qgis_p1.png"))
-    report = "\n".join(rows) + "\n\nMedian of %d runs each, both in the same run.\n\n" % (
-        args.repeat) + "\n".join("- " + n for n in notes) + "\n"
+    report = "\n".join(rows) + (
+        "\n\nMedians of %d runs each, both in the same run; CPU is user + system time of the "
+        "process and its threads; load average at the end %.1f, %.1f, %.1f.\n\n"
+        % ((args.repeat,) + os.getloadavg())) + "\n".join(
+        "- " + n for n in notes) + "\n"
     print(report)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
