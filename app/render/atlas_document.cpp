@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "render/atlas_document.h"
 
+#include "core/crs/coordinate_transform.h"
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/geos/geos_context.h"
@@ -10,6 +11,8 @@
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
+#include "render/graticule.h"
+#include "render/pdf_stencil_masks.h"
 #include "render/pdf_text_repair.h"
 
 #include <QBuffer>
@@ -21,8 +24,11 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QThread>
 
 #include <cmath>
+#include <deque>
+#include <future>
 #include <map>
 
 namespace riskatlas::render {
@@ -336,6 +342,19 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
     m_pages.push_back({PageKind::Overview, -1, 0, QStringLiteral("全域总览图")});
     for (std::size_t i = 0; i < m_units.size(); ++i)
         m_pages.push_back({PageKind::Unit, int(i), 0, m_units[i].name});
+
+    // The graticule of every map page, through one transformation to lon/lat.
+    m_graticules.resize(m_pages.size());
+    try {
+        const crs::CoordinateTransform toGeographic(m_metricCrs, crs::Crs::fromEpsg(4490));
+        for (std::size_t i = 0; i < m_pages.size(); ++i) {
+            const MapTransform transform = mapTransform(int(i));
+            if (transform.isValid())
+                m_graticules[i] = computeGraticule(toGeographic, transform);
+        }
+    } catch (const Error &) {
+        // A CRS without a way to CGCS2000 lon/lat: the maps keep their kilometre ticks only.
+    }
     if (feedback)
         feedback->setProgress(100.0);
 }
@@ -402,7 +421,23 @@ ScaleBarSpec AtlasDocument::scaleBar(int index) const
     return niceScaleBar(scaleDenominator(index), m_layout.scaleBarMaxWidth);
 }
 
-void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, double imageDpi) const
+std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double imageDpi) const
+{
+    std::vector<DenseImage> images;
+    const PageKind kind = page(index).kind;
+    if (kind != PageKind::Overview && kind != PageKind::Unit)
+        return images;
+    const MapTransform transform = mapTransform(index);
+    const QSizeF frame = toPoints(m_layout.map).size();
+    for (const MapLayer &layer : m_layers) {
+        if (layer.asImage)
+            images.push_back(rasteriseDenseLayer(layer, transform, frame, imageDpi));
+    }
+    return images;
+}
+
+void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                              const std::vector<DenseImage> *dense) const
 {
     const Page &p = page(index);
     painter.save();
@@ -415,7 +450,7 @@ void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, do
         break;
     case PageKind::Overview:
     case PageKind::Unit:
-        paintMapPage(painter, index, lineScale, imageDpi);
+        paintMapPage(painter, index, lineScale, imageDpi, dense);
         break;
     }
     if (p.kind != PageKind::Cover)
@@ -484,8 +519,8 @@ void AtlasDocument::paintContents(QPainter &painter, int contentsPage) const
     }
 }
 
-void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
-                                 double imageDpi) const
+void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                                 const std::vector<DenseImage> *dense) const
 {
     const Page &p = page(index);
     const bool unitPage = p.kind == PageKind::Unit;
@@ -504,6 +539,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     options.lineScale = lineScale;
     options.imageDpi = imageDpi;
     options.labelFont = font(m_layout.labelPt);
+    options.denseImages = dense;
     if (unitPage) {
         options.focus = m_units[std::size_t(p.unit)].geometry.areas;
         options.omitLabel = m_units[std::size_t(p.unit)].name;
@@ -536,7 +572,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     painter.setPen(QPen(Qt::black, 0.8));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(frame);
-    paintTicks(painter, frame, transform);
+    paintTicks(painter, index, frame, transform);
     const ScaleBarSpec spec = scaleBar(index);
     painter.fillRect(QRectF(bar.x() - 4, bar.y() - 11, spec.pageMm * PointsPerMm + 30, 30),
                      QColor(255, 255, 255, 215));
@@ -544,14 +580,16 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     drawNorthArrow(painter, arrow, m_layout.northArrowSize, PointsPerMm,
                    font(m_layout.bodyPt, true));
 
-    paintLegend(painter, unitPage);
+    paintLegend(painter, unitPage, transform.visibleExtent());
     paintTable(painter, unitPage ? p.unit : -1);
     paintNotes(painter);
 }
 
-void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
+void AtlasDocument::paintTicks(QPainter &painter, int index, const QRectF &frame,
                                const MapTransform &transform) const
 {
+    // Gauss-Krüger kilometres at the bottom and left, CGCS2000 degrees and minutes at the top
+    // and right, as Chinese topographic maps mark their frames.
     const geometry::Extent view = transform.visibleExtent();
     const double interval = niceInterval(std::max(view.width(), view.height()), 5);
     const QFont tickFont = font(m_layout.smallPt * 0.9);
@@ -566,7 +604,6 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
         const double px = frame.left() + transform.toDevice(QPointF(x, view.minY)).x();
         if (px < frame.left() + 1 || px > frame.right() - 1)
             continue;
-        painter.drawLine(QPointF(px, frame.top()), QPointF(px, frame.top() + tick));
         painter.drawLine(QPointF(px, frame.bottom()), QPointF(px, frame.bottom() - tick));
         const QString text = label(x);
         painter.drawText(QPointF(px - metrics.horizontalAdvance(text) / 2,
@@ -578,7 +615,6 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
         if (py < frame.top() + 1 || py > frame.bottom() - 1)
             continue;
         painter.drawLine(QPointF(frame.left(), py), QPointF(frame.left() + tick, py));
-        painter.drawLine(QPointF(frame.right(), py), QPointF(frame.right() - tick, py));
         const QString text = label(y);
         painter.save();
         painter.translate(frame.left() - 1.5, py + metrics.horizontalAdvance(text) / 2);
@@ -589,9 +625,36 @@ void AtlasDocument::paintTicks(QPainter &painter, const QRectF &frame,
     painter.drawText(QPointF(frame.right() - metrics.horizontalAdvance(QStringLiteral("km")),
                              frame.bottom() + metrics.ascent() + 1),
                      QStringLiteral("km"));
+
+    const Graticule &graticule = m_graticules[std::size_t(index)];
+    // A label whose ends would pass the frame's corner is left out, not shifted: its tick
+    // would no longer point at it.
+    for (const GraticuleTick &t : graticule.top) {
+        const double px = frame.left() + t.position;
+        const QString text = formatDegreesMinutes(t.degrees, true);
+        const double half = metrics.horizontalAdvance(text) / 2;
+        if (px - half < frame.left() || px + half > frame.right())
+            continue;
+        painter.drawLine(QPointF(px, frame.top()), QPointF(px, frame.top() + tick));
+        painter.drawText(QPointF(px - half, frame.top() - metrics.descent() - 1), text);
+    }
+    for (const GraticuleTick &t : graticule.right) {
+        const double py = frame.top() + t.position;
+        const QString text = formatDegreesMinutes(t.degrees, false);
+        const double half = metrics.horizontalAdvance(text) / 2;
+        if (py - half < frame.top() || py + half > frame.bottom())
+            continue;
+        painter.drawLine(QPointF(frame.right(), py), QPointF(frame.right() - tick, py));
+        painter.save();
+        painter.translate(frame.right() + 1.5 + metrics.ascent(), py + half);
+        painter.rotate(-90);
+        painter.drawText(QPointF(0, 0), text);
+        painter.restore();
+    }
 }
 
-void AtlasDocument::paintLegend(QPainter &painter, bool unitPage) const
+void AtlasDocument::paintLegend(QPainter &painter, bool unitPage,
+                                const geometry::Extent &view) const
 {
     const QRectF box = toPoints(m_layout.legend);
     painter.setPen(QPen(QColor(90, 90, 90), 0.6));
@@ -615,7 +678,19 @@ void AtlasDocument::paintLegend(QPainter &painter, bool unitPage) const
     };
     std::vector<Item> items;
     for (const MapLayer &layer : m_layers) {
-        const std::vector<LegendEntry> entries = layer.legend();
+        // A classified layer lists the classes drawn on this page only, in the palette's
+        // order; a layer with none on the page is left out. (An empty list would mean all.)
+        std::vector<LegendEntry> entries;
+        if (layer.style.kind == FeatureStyle::Kind::Categorised) {
+            const QList<int> levels = layer.levelsIn(view);
+            if (levels.isEmpty())
+                continue;
+            entries = layer.style.legend(layer.title, levels, layer.isPoint, layer.isLine);
+            if (entries.empty())
+                continue;
+        } else {
+            entries = layer.legend();
+        }
         if (layer.style.kind != FeatureStyle::Kind::Single)
             items.push_back({true, {QColor(), QColor(), layer.title, false, false}});
         for (const LegendEntry &entry : entries)
@@ -810,7 +885,20 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         // Images compressed without loss (Flate, not JPEG): the dense-layer images are a flat
         // colour under a 1-bit mask, which JPEG would blur and make larger.
         painter.setRenderHint(QPainter::LosslessImageRendering);
+        // The coming pages' dense layers are rasterised on worker threads, one page each, while
+        // this thread paints and Qt's PDF engine (single-threaded) compresses the page before.
+        auto rasterise = [this](int index, double dpi) {
+            return std::async(std::launch::async,
+                              [this, index, dpi] { return rasteriseDenseLayers(index, dpi); });
+        };
+        const int ahead = std::max(1, QThread::idealThreadCount());
+        std::deque<std::future<std::vector<DenseImage>>> coming;
+        int queued = first;
         for (int i = first; i <= last; ++i) {
+            while (queued <= last && queued < i + ahead)
+                coming.push_back(rasterise(queued++, m_config.imageDpi));
+            std::vector<DenseImage> dense = coming.front().get();
+            coming.pop_front();
             if (feedback) {
                 feedback->throwIfCanceled();
                 feedback->setStep(QStringLiteral("page %1: %2").arg(i + 1).arg(page(i).title));
@@ -818,12 +906,12 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
             }
             if (i > first)
                 writer.newPage();
-            paintPage(painter, i, 1.0, m_config.imageDpi);
+            paintPage(painter, i, 1.0, m_config.imageDpi, &dense);
         }
         painter.end();
     }
     buffer.close();
-    pdf = repairCjkToUnicode(pdf, m_layout.fontFamily);
+    pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
         throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));

@@ -4,6 +4,7 @@
 
 #include "core/crs/crs.h"
 #include "render/atlas_config.h"
+#include "render/graticule.h"
 #include "render/map_layer.h"
 #include "render/page_layout.h"
 #include "render/scale_bar.h"
@@ -69,7 +70,15 @@ public:
 
     /// Paints page `index` with `painter` in points. `lineScale` is the device pixels per point
     /// (1 for PDF), `imageDpi` the resolution of layers drawn as images.
-    void paintPage(QPainter &painter, int index, double lineScale, double imageDpi) const;
+    /// `dense` holds the page's dense layers rasterised beforehand (rasteriseDenseLayers());
+    /// without it they are rasterised while painting.
+    void paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                   const std::vector<DenseImage> *dense = nullptr) const;
+
+    /// The layers drawn as images on page `index`, rasterised at `imageDpi` (none for pages
+    /// without a map). Thread-safe: writePdf() runs it for the coming pages on worker threads
+    /// while it paints.
+    std::vector<DenseImage> rasteriseDenseLayers(int index, double imageDpi) const;
 
     /// Writes pages [first, last] (0-based, inclusive) as a vector PDF with the CJK font
     /// embedded and the title, subject and creator in its metadata. Written to a temporary
@@ -89,11 +98,13 @@ private:
 
     void paintCover(QPainter &painter) const;
     void paintContents(QPainter &painter, int contentsPage) const;
-    void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi) const;
-    void paintLegend(QPainter &painter, bool unitPage) const;
+    void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
+                      const std::vector<DenseImage> *dense) const;
+    void paintLegend(QPainter &painter, bool unitPage, const geometry::Extent &view) const;
     void paintTable(QPainter &painter, int unit) const;
     void paintNotes(QPainter &painter) const;
-    void paintTicks(QPainter &painter, const QRectF &frame, const MapTransform &transform) const;
+    void paintTicks(QPainter &painter, int index, const QRectF &frame,
+                    const MapTransform &transform) const;
     void paintPageNumber(QPainter &painter, int index) const;
     QFont font(double pointSize, bool bold = false) const;
     int contentsPerPage() const;
@@ -107,6 +118,7 @@ private:
     geometry::Extent m_extent;
     std::vector<StatisticRow> m_statistics;
     std::vector<Page> m_pages;
+    std::vector<Graticule> m_graticules; ///< per page (empty for pages without a map)
     QString m_date;
     QString m_notes;
 };

@@ -74,10 +74,12 @@ void LabelPlacer::draw(QPainter &painter, double haloWidth) const
         painter.setFont(label.font);
         if (haloWidth > 0) {
             // The halo as a stroked outline of the glyphs; the text itself is drawn as text
-            // on top so that a PDF keeps it searchable.
+            // on top so that a PDF keeps it searchable. Opaque: Qt's PDF engine writes an
+            // opaque pen as a native stroke of the glyph outlines, but a translucent one as the
+            // outline of that stroke, several times larger (half of a page's drawing).
             QPainterPath path;
             path.addText(label.baseline, QFont(label.font, painter.device()), label.text);
-            QPen halo(QColor(255, 255, 255, 230), haloWidth * 2.0);
+            QPen halo(QColor(255, 255, 255), haloWidth * 2.0);
             halo.setJoinStyle(Qt::RoundJoin);
             painter.strokePath(path, halo);
         }

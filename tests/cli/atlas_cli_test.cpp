@@ -287,15 +287,145 @@ TEST_F(AtlasCli, ScaleBarMatchesTheMapScale)
     EXPECT_EQ(checked, 4);
 }
 
+TEST_F(AtlasCli, GraticuleInDegreesAndMinutesAtTheTopAndRight)
+{
+    // Meridians are labelled above the frame, parallels right of it (120°30′E, 28°10′N). Their
+    // page positions are checked against the km ticks under the frame and a hand computation:
+    // in Gauss-Krüger CM 120°E a meridian λ lies N·cos φ·Δλ east of 500 km (the next term of
+    // the series is below a metre here), N = a / √(1 − e² sin² φ) with CGCS2000's a and e².
+    const double frameTop = kFrameY * 72 / 25.4;
+    const double frameRight = (kFrameX + kFrameW) * 72 / 25.4;
+    const double frameBottom = (kFrameY + kFrameH) * 72 / 25.4;
+    static const QRegularExpression meridian(QStringLiteral("^(\\d+)°(\\d\\d)′E$"));
+    static const QRegularExpression parallel(QStringLiteral("^(\\d+)°(\\d\\d)′N$"));
+    int checked = 0;
+    for (int page = 4; page <= kPages; ++page) {
+        const std::vector<Word> w = words(m_pdf, page);
+        std::vector<std::pair<double, double>> eastings;  // (page x, degrees)
+        std::vector<std::pair<double, double>> northings; // (page y, degrees)
+        std::vector<Word> ticks;
+        for (const Word &x : w) {
+            const auto m = meridian.match(x.text);
+            if (m.hasMatch()) {
+                EXPECT_LT(x.yMax, frameTop) << "page " << page;
+                eastings.push_back(
+                    {x.centreX(), m.captured(1).toDouble() + m.captured(2).toDouble() / 60});
+            }
+            const auto p = parallel.match(x.text);
+            if (p.hasMatch()) {
+                EXPECT_GT(x.xMin, frameRight) << "page " << page;
+                northings.push_back(
+                    {x.centreY(), p.captured(1).toDouble() + p.captured(2).toDouble() / 60});
+            }
+            bool ok = false;
+            x.text.toDouble(&ok);
+            if (ok && x.yMin > frameBottom && x.yMin < frameBottom + 12)
+                ticks.push_back(x);
+        }
+        EXPECT_GE(eastings.size(), 2u) << "page " << page;
+        EXPECT_GE(northings.size(), 1u) << "page " << page;
+        if (ticks.size() < 2 || eastings.empty() || northings.empty())
+            continue;
+        std::sort(ticks.begin(), ticks.end(),
+                  [](const Word &a, const Word &b) { return a.xMin < b.xMin; });
+        const double kmPerPoint = (ticks[1].text.toDouble() - ticks[0].text.toDouble()) /
+                                  (ticks[1].centreX() - ticks[0].centreX());
+        // The latitude of the frame's top edge, from a parallel's label and 110.85 km per
+        // degree of latitude at 28° N (its curvature in the projection moves it by less than
+        // 0.01°, a meridian then by a few metres).
+        const double phi = (northings[0].second +
+                            (northings[0].first - frameTop) * std::abs(kmPerPoint) / 110.85) *
+                           M_PI / 180.0;
+        const double a = 6378137.0;
+        const double e2 = 0.00669438002290;
+        const double n = a / std::sqrt(1 - e2 * std::sin(phi) * std::sin(phi));
+        for (const auto &[x, degrees] : eastings) {
+            const double expectedKm =
+                500.0 + n * std::cos(phi) * (degrees - 120.0) * M_PI / 180.0 / 1000.0;
+            const double shownKm = ticks[0].text.toDouble() + (x - ticks[0].centreX()) * kmPerPoint;
+            EXPECT_NEAR(shownKm, expectedKm, 0.08) << "page " << page << " " << degrees;
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 2 * (kPages - 3));
+}
+
+TEST_F(AtlasCli, EachPageLegendListsTheClassesOnItsMap)
+{
+    // The legend box (a4_portrait: x 12–68 mm, y 208–278 mm) and the statistics table to its
+    // right. A class with area or firms in the page's unit must be in that page's legend (the
+    // unit is inside the map frame); the overview lists every class of the zoning, and some unit
+    // page lists fewer.
+    const double left = 12 * 72 / 25.4, right = 68 * 72 / 25.4;
+    const double top = 208 * 72 / 25.4, bottom = 278 * 72 / 25.4;
+    const QStringList zoning = {QStringLiteral("高"), QStringLiteral("较高"), QStringLiteral("中"),
+                                QStringLiteral("较低"), QStringLiteral("低")};
+    auto legendWords = [&](const std::vector<Word> &w) {
+        QStringList result;
+        for (const Word &x : w) {
+            if (x.xMin > left && x.xMax < right && x.yMin > top && x.yMax < bottom)
+                result.append(x.text);
+        }
+        return result;
+    };
+    const QStringList overview = legendWords(words(m_pdf, 3));
+    for (const QString &cls : zoning)
+        EXPECT_TRUE(overview.contains(cls)) << cls.toStdString();
+    int fewer = 0;
+    int checked = 0;
+    for (int page = 4; page <= kPages; ++page) {
+        const std::vector<Word> w = words(m_pdf, page);
+        const QStringList legend = legendWords(w);
+        bool lacks = false;
+        for (const QString &cls : zoning)
+            lacks = lacks || !legend.contains(cls);
+        fewer += lacks ? 1 : 0;
+        for (const Word &label : w) {
+            QString cls;
+            if (label.text.endsWith(QStringLiteral("风险区（km²）")))
+                cls = label.text.chopped(QStringLiteral("风险区（km²）").size());
+            else if (label.text.endsWith(QStringLiteral("风险企业（家）")))
+                cls = label.text.chopped(QStringLiteral("风险企业（家）").size());
+            if (cls.isEmpty() || label.xMin < right)
+                continue;
+            // The value: the rightmost number on the label's line of the table.
+            const Word *value = nullptr;
+            for (const Word &x : w) {
+                if (std::abs(x.centreY() - label.centreY()) < 2 && x.xMin > label.xMax &&
+                    x.xMax < 138 * 72 / 25.4 && (!value || x.xMin > value->xMin))
+                    value = &x;
+            }
+            ASSERT_NE(value, nullptr) << "page " << page << " " << label.text.toStdString();
+            QString number = value->text;
+            if (number.remove(u',').toDouble() > 0) {
+                EXPECT_TRUE(legend.contains(cls))
+                    << "page " << page << ": " << cls.toStdString() << " missing from the legend";
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(fewer, 0);
+    EXPECT_GT(checked, kPages - 3);
+}
+
 TEST_F(AtlasCli, DenseBuildingsAreAnImageSoThePdfStaysSmall)
 {
     // 20 000 buildings as vector paths on 23 map pages would be tens of MB.
-    EXPECT_LT(QFileInfo(m_pdf).size(), 12 * 1024 * 1024);
+    EXPECT_LT(QFileInfo(m_pdf).size(), 6 * 1024 * 1024);
     const QString images = QString::fromUtf8(
         run(tool("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("4"),
                                 QStringLiteral("-l"), QStringLiteral("4"), m_pdf}));
-    // Header of two lines, then at least the buildings image.
-    EXPECT_GE(images.split(u'\n', Qt::SkipEmptyParts).size(), 3) << images.toStdString();
+    // Header of two lines, then the buildings: one-bit stencil masks (painted in the layer's
+    // colour) at the configured 300 dpi, nothing else.
+    const QStringList lines = images.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_GE(lines.size(), 3) << images.toStdString();
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const QStringList columns = lines[i].simplified().split(u' ');
+        ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
+        EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
+        EXPECT_EQ(columns[7], QStringLiteral("1")) << lines[i].toStdString();    // bits
+        EXPECT_EQ(columns[12], QStringLiteral("300")) << lines[i].toStdString(); // x-ppi
+    }
 }
 
 TEST(AtlasCliPng, PageAtTheChosenResolution)
