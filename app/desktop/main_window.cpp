@@ -13,6 +13,7 @@
 #include "desktop/layer_loader.h"
 #include "desktop/map_canvas.h"
 #include "desktop/settings_dialog.h"
+#include "desktop/workflow_panels.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -113,6 +114,8 @@ MainWindow::MainWindow(QWidget *parent)
     updateCrsLabel();
 
     createActions();
+    // The five-colour, enterprise and chart docks and their Workflows menu (workflow_panels.h).
+    installWorkflowPanels(*this);
 
     connect(m_canvas, &MapCanvas::pointerMoved, this, &MainWindow::showPointer);
     connect(m_canvas, &MapCanvas::pointerLeft, m_coordinateLabel, &QLabel::clear);
