@@ -40,8 +40,7 @@ namespace {
 
 constexpr int kPreviewRows = 20;
 
-const QString kLayerFilter =
-    QStringLiteral("GIS (*.shp *.gpkg *.geojson *.json *.zip);;* (*)");
+const QString kLayerFilter = QStringLiteral("GIS (*.shp *.gpkg *.geojson *.json *.zip);;* (*)");
 
 QTableWidget *makeTable(const QStringList &headers)
 {
@@ -162,9 +161,9 @@ QWidget *EnterprisePanel::createInventoryPage()
     m_inventory = new QLineEdit(page);
     auto *browse = new QPushButton(tr("Browse…"), page);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Enterprise inventory"), m_inventory->text(),
-            tr("Inventory (*.csv *.xlsx *.txt);;* (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Enterprise inventory"), m_inventory->text(),
+                                         tr("Inventory (*.csv *.xlsx *.txt);;* (*)"));
         if (!path.isEmpty()) {
             m_inventory->setText(path);
             readPreview();
@@ -198,8 +197,8 @@ QWidget *EnterprisePanel::createInventoryPage()
     layout->addWidget(m_previewInfo);
     layout->addWidget(new QLabel(tr("First rows:"), page));
     layout->addWidget(m_preview, 1);
-    layout->addWidget(new QLabel(tr("Columns (guessed from the headers; change where wrong):"),
-                                 page));
+    layout->addWidget(
+        new QLabel(tr("Columns (guessed from the headers; change where wrong):"), page));
     layout->addWidget(m_mapping, 1);
     return page;
 }
@@ -219,7 +218,8 @@ QWidget *EnterprisePanel::createGradingPage()
     m_thresholds = new QLineEdit(page);
     m_standardLec = new QCheckBox(tr("Only the standard LEC table values"), page);
     m_adjust = new QCheckBox(tr("Dynamic adjustment from unrectified hidden dangers"), page);
-    m_majorToTop = new QCheckBox(tr("An unrectified major hidden danger makes the firm 重大"), page);
+    m_majorToTop =
+        new QCheckBox(tr("An unrectified major hidden danger makes the firm 重大"), page);
     m_generalThreshold = new QSpinBox(page);
     m_generalThreshold->setRange(0, 1000);
     m_generalThreshold->setSpecialValueText(tr("off"));
@@ -229,8 +229,7 @@ QWidget *EnterprisePanel::createGradingPage()
     m_areaRule = new QComboBox(page);
     m_areaRule->addItem(tr("highest level of its firms"), int(enterprise::AreaRule::Highest));
     m_areaRule->addItem(tr("most frequent level"), int(enterprise::AreaRule::Majority));
-    m_areaRule->addItem(tr("score-weighted mean level"),
-                        int(enterprise::AreaRule::ScoreWeighted));
+    m_areaRule->addItem(tr("score-weighted mean level"), int(enterprise::AreaRule::ScoreWeighted));
     m_studyArea = new LayerSourceField(&m_window, kLayerFilter, page);
 
     // The thresholds box shows the current method's bounds, with that scheme's defaults.
@@ -242,8 +241,8 @@ QWidget *EnterprisePanel::createGradingPage()
                                          : m_config.grading.lecThresholds;
         if (int(values.size()) != levels - 1) {
             if (method == enterprise::GradingMethod::Matrix)
-                values = levels == 5 ? std::vector<double>{2, 4, 8, 12}
-                                     : std::vector<double>{4, 8, 12};
+                values =
+                    levels == 5 ? std::vector<double>{2, 4, 8, 12} : std::vector<double>{4, 8, 12};
             else
                 values = levels == 5 ? std::vector<double>{20, 70, 160, 320}
                                      : std::vector<double>{70, 160, 320};
@@ -488,8 +487,8 @@ enterprise::EnterpriseConfig EnterprisePanel::config() const
         rules.lecThresholds = parseNumbers(m_thresholds->text());
     // The other method's bounds must fit the scheme too, or the parser refuses the file.
     if (int(rules.lecThresholds.size()) != levels - 1)
-        rules.lecThresholds = levels == 5 ? std::vector<double>{20, 70, 160, 320}
-                                          : std::vector<double>{70, 160, 320};
+        rules.lecThresholds =
+            levels == 5 ? std::vector<double>{20, 70, 160, 320} : std::vector<double>{70, 160, 320};
     if (int(rules.matrixThresholds.size()) != levels - 1)
         rules.matrixThresholds =
             levels == 5 ? std::vector<double>{2, 4, 8, 12} : std::vector<double>{4, 8, 12};
@@ -618,8 +617,8 @@ void EnterprisePanel::showSummary()
     for (const enterprise::ValidationIssue &issue : m_summary.issues) {
         const int r = m_issues->rowCount();
         m_issues->insertRow(r);
-        m_issues->setItem(r, 0, new QTableWidgetItem(issue.row > 0 ? QString::number(issue.row)
-                                                                   : QString()));
+        m_issues->setItem(
+            r, 0, new QTableWidgetItem(issue.row > 0 ? QString::number(issue.row) : QString()));
         m_issues->setItem(r, 1, new QTableWidgetItem(issue.column));
         m_issues->setItem(r, 2, new QTableWidgetItem(issue.message));
         m_issues->setItem(r, 3, new QTableWidgetItem(issue.value));

@@ -187,8 +187,8 @@ FiveColourPanel::FiveColourPanel(MainWindow &window, QWidget *parent)
     auto *load = new QPushButton(tr("Load model…"), this);
     auto *save = new QPushButton(tr("Save model…"), this);
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load a five-colour model"),
-                                                          {}, tr("Model (*.json)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load a five-colour model"), {},
+                                                          tr("Model (*.json)"));
         if (!path.isEmpty())
             loadModel(path);
     });
@@ -248,10 +248,11 @@ FiveColourPanel::~FiveColourPanel() = default;
 QWidget *FiveColourPanel::createUnitsPage()
 {
     auto *page = new QWidget;
-    m_unitKind = choiceCombo({{QStringLiteral("admin"), tr("Administrative units (a polygon layer)")},
-                              {QStringLiteral("grid"), tr("Square grid (metres)")},
-                              {QStringLiteral("geographic_grid"), tr("Geographic grid (arc-seconds)")}},
-                             QStringLiteral("admin"));
+    m_unitKind =
+        choiceCombo({{QStringLiteral("admin"), tr("Administrative units (a polygon layer)")},
+                     {QStringLiteral("grid"), tr("Square grid (metres)")},
+                     {QStringLiteral("geographic_grid"), tr("Geographic grid (arc-seconds)")}},
+                    QStringLiteral("admin"));
     m_unitSource = new LayerSourceField(&m_window, kVectorFilter, page);
     m_unitIdField = new QComboBox(page);
     m_unitIdField->setEditable(true);
@@ -297,8 +298,8 @@ QWidget *FiveColourPanel::createIndicatorsPage()
     m_hazardSource = new LayerSourceField(&m_window, kVectorFilter, hazardBox);
     auto *addHazard = new QPushButton(tr("Add"), hazardBox);
     auto *removeHazard = new QPushButton(tr("Remove"), hazardBox);
-    m_hazards = makeTable({tr("id"), tr("name"), tr("source"), tr("level field"),
-                           tr("aggregation"), tr("threshold level")});
+    m_hazards = makeTable({tr("id"), tr("name"), tr("source"), tr("level field"), tr("aggregation"),
+                           tr("threshold level")});
     hazardLayout->addWidget(buttonsRow({m_hazardSource, addHazard, removeHazard}));
     hazardLayout->addWidget(m_hazards);
     connect(addHazard, &QPushButton::clicked, this, &FiveColourPanel::addHazard);
@@ -310,8 +311,8 @@ QWidget *FiveColourPanel::createIndicatorsPage()
     m_exposureSource = new LayerSourceField(&m_window, kVectorFilter, exposureBox);
     auto *addExposure = new QPushButton(tr("Add"), exposureBox);
     auto *removeExposure = new QPushButton(tr("Remove"), exposureBox);
-    m_exposure = makeTable(
-        {tr("id"), tr("name"), tr("source"), tr("kind"), tr("field"), tr("per km²")});
+    m_exposure =
+        makeTable({tr("id"), tr("name"), tr("source"), tr("kind"), tr("field"), tr("per km²")});
     exposureLayout->addWidget(buttonsRow({m_exposureSource, addExposure, removeExposure}));
     exposureLayout->addWidget(m_exposure);
     connect(addExposure, &QPushButton::clicked, this, &FiveColourPanel::addExposure);
@@ -325,11 +326,10 @@ QWidget *FiveColourPanel::createIndicatorsPage()
     m_vulnField = new QLineEdit(vulnBox);
     m_vulnFactors = new QLineEdit(vulnBox);
     m_vulnFactors->setPlaceholderText(QStringLiteral("土木=1.0; 砖混=0.7; 框架=0.4"));
-    m_vulnWeight =
-        choiceCombo({{QStringLiteral("count"), tr("each feature counts 1")},
-                     {QStringLiteral("floor_area"), tr("footprint × floors field")},
-                     {QStringLiteral("field"), tr("a numeric field")}},
-                    QStringLiteral("count"));
+    m_vulnWeight = choiceCombo({{QStringLiteral("count"), tr("each feature counts 1")},
+                                {QStringLiteral("floor_area"), tr("footprint × floors field")},
+                                {QStringLiteral("field"), tr("a numeric field")}},
+                               QStringLiteral("count"));
     m_vulnWeightField = new QLineEdit(vulnBox);
     vulnForm->addRow(tr("Features:"), m_vulnSource);
     vulnForm->addRow(tr("Field:"), m_vulnField);
@@ -347,8 +347,8 @@ QWidget *FiveColourPanel::createIndicatorsPage()
     m_capacitySource = new LayerSourceField(&m_window, kVectorFilter, capacityBox);
     auto *addCapacity = new QPushButton(tr("Add"), capacityBox);
     auto *removeCapacity = new QPushButton(tr("Remove"), capacityBox);
-    m_capacity = makeTable({tr("id"), tr("name"), tr("source"), tr("summed field (empty: count)"),
-                            tr("direction")});
+    m_capacity = makeTable(
+        {tr("id"), tr("name"), tr("source"), tr("summed field (empty: count)"), tr("direction")});
     capacityLayout->addWidget(buttonsRow({m_capacitySource, addCapacity, removeCapacity}));
     capacityLayout->addWidget(m_capacity);
     connect(addCapacity, &QPushButton::clicked, this, &FiveColourPanel::addCapacity);
@@ -586,8 +586,8 @@ void FiveColourPanel::modelToWidgets()
 {
     m_title->setText(str(m_model, "title"));
     const QJsonObject units = m_model.value(QStringLiteral("units")).toObject();
-    setCombo(m_unitKind, units.contains(QStringLiteral("type")) ? str(units, "type")
-                                                                : QStringLiteral("admin"));
+    setCombo(m_unitKind,
+             units.contains(QStringLiteral("type")) ? str(units, "type") : QStringLiteral("admin"));
     m_unitSource->setPathSpec(str(units, "source"));
     m_unitIdField->setEditText(str(units, "id_field"));
     m_unitNameField->setEditText(str(units, "name_field"));
@@ -612,7 +612,8 @@ void FiveColourPanel::modelToWidgets()
                {str(h, "id"), str(h, "name"), str(h, "source"),
                 h.contains(QStringLiteral("level_field")) ? str(h, "level_field")
                                                           : QStringLiteral("level")});
-        m_hazards->item(row, 0)->setData(Qt::UserRole, h.value(QStringLiteral("scores")).toObject());
+        m_hazards->item(row, 0)->setData(Qt::UserRole,
+                                         h.value(QStringLiteral("scores")).toObject());
         setCombo(qobject_cast<QComboBox *>(m_hazards->cellWidget(row, 4)),
                  h.contains(QStringLiteral("aggregation")) ? str(h, "aggregation")
                                                            : QStringLiteral("area_weighted_mean"));
@@ -745,12 +746,12 @@ QJsonObject FiveColourPanel::modelJson() const
 
     QJsonArray exposure;
     for (int row = 0; row < m_exposure->rowCount(); ++row) {
-        QJsonObject e{{QStringLiteral("id"), cellText(m_exposure, row, 0)},
-                      {QStringLiteral("name"), cellText(m_exposure, row, 1)},
-                      {QStringLiteral("source"), cellText(m_exposure, row, 2)},
-                      {QStringLiteral("kind"), cellText(m_exposure, row, 3)},
-                      {QStringLiteral("density"),
-                       m_exposure->item(row, 5)->checkState() == Qt::Checked}};
+        QJsonObject e{
+            {QStringLiteral("id"), cellText(m_exposure, row, 0)},
+            {QStringLiteral("name"), cellText(m_exposure, row, 1)},
+            {QStringLiteral("source"), cellText(m_exposure, row, 2)},
+            {QStringLiteral("kind"), cellText(m_exposure, row, 3)},
+            {QStringLiteral("density"), m_exposure->item(row, 5)->checkState() == Qt::Checked}};
         if (!cellText(m_exposure, row, 4).isEmpty())
             e.insert(QStringLiteral("field"), cellText(m_exposure, row, 4));
         exposure.append(e);
@@ -805,8 +806,9 @@ QJsonObject FiveColourPanel::modelJson() const
     }
     model.insert(QStringLiteral("weights"), weights);
 
-    QJsonObject combine{{QStringLiteral("formula"), m_formula->text().trimmed()},
-                        {QStringLiteral("normalisation"), m_normalisation->currentData().toString()}};
+    QJsonObject combine{
+        {QStringLiteral("formula"), m_formula->text().trimmed()},
+        {QStringLiteral("normalisation"), m_normalisation->currentData().toString()}};
     model.insert(QStringLiteral("combine"), combine);
     QJsonObject classify{{QStringLiteral("method"), m_classMethod->currentData().toString()},
                          {QStringLiteral("classes"), 5}};
@@ -857,9 +859,10 @@ void FiveColourPanel::editWeights(int group)
                     cells.append(cell);
                 rowsOut.append(cells);
             }
-            m_weights[group] = QJsonObject{{QStringLiteral("method"), QStringLiteral("ahp")},
-                                           {QStringLiteral("order"), QJsonArray::fromStringList(ids)},
-                                           {QStringLiteral("matrix"), rowsOut}};
+            m_weights[group] =
+                QJsonObject{{QStringLiteral("method"), QStringLiteral("ahp")},
+                            {QStringLiteral("order"), QJsonArray::fromStringList(ids)},
+                            {QStringLiteral("matrix"), rowsOut}};
             updateWeightSummaries();
         });
         dialog->open();
@@ -916,7 +919,8 @@ void FiveColourPanel::updateWeightSummaries()
             text = parts.join(QStringLiteral(", "));
         } else {
             std::vector<std::vector<double>> matrix;
-            for (const QJsonValue &row : m_weights[group].value(QStringLiteral("matrix")).toArray()) {
+            for (const QJsonValue &row :
+                 m_weights[group].value(QStringLiteral("matrix")).toArray()) {
                 std::vector<double> cells;
                 for (const QJsonValue &cell : row.toArray())
                     cells.push_back(cell.toDouble());
@@ -961,8 +965,8 @@ bool FiveColourPanel::loadModel(const QString &path)
 
 bool FiveColourPanel::saveModel(const QString &path)
 {
-    const QJsonObject model = hazard::rebaseModelPaths(modelJson(), QDir::rootPath(),
-                                                       QFileInfo(path).absolutePath());
+    const QJsonObject model =
+        hazard::rebaseModelPaths(modelJson(), QDir::rootPath(), QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(model).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
@@ -1020,15 +1024,16 @@ void FiveColourPanel::startJob(bool isPreview)
     m_runningPreview = isPreview;
     const QByteArray json = QJsonDocument(modelJson()).toJson();
     // Paths are absolute, so the anchor only names the model in messages.
-    const QString anchor = m_modelPath.isEmpty()
-                               ? QDir(outputDirectory()).absoluteFilePath(QStringLiteral("model.json"))
-                               : m_modelPath;
+    const QString anchor =
+        m_modelPath.isEmpty()
+            ? QDir(outputDirectory()).absoluteFilePath(QStringLiteral("model.json"))
+            : m_modelPath;
     hazard::PipelineOptions options;
     options.outDir = isPreview ? m_previewDir->path() : outputDirectory();
     options.overwrite = isPreview || m_overwrite->isChecked();
     const QString format = m_format->currentData().toString();
-    options.format = isPreview                       ? hazard::OutputFormat::GeoPackage
-                     : format == QLatin1String("shp") ? hazard::OutputFormat::Shapefile
+    options.format = isPreview                         ? hazard::OutputFormat::GeoPackage
+                     : format == QLatin1String("shp")  ? hazard::OutputFormat::Shapefile
                      : format == QLatin1String("both") ? hazard::OutputFormat::Both
                                                        : hazard::OutputFormat::GeoPackage;
     m_lastOutDir = options.outDir;
@@ -1116,11 +1121,12 @@ void FiveColourPanel::updatePreviewClasses()
 
     hazard::ClassifySpec spec;
     const QString method = m_classMethod->currentData().toString();
-    spec.method = method == QLatin1String("quantile")             ? hazard::ClassifyMethod::Quantile
-                  : method == QLatin1String("equal-interval")     ? hazard::ClassifyMethod::EqualInterval
-                  : method == QLatin1String("standard-deviation") ? hazard::ClassifyMethod::StandardDeviation
-                  : method == QLatin1String("manual")             ? hazard::ClassifyMethod::Manual
-                                                                  : hazard::ClassifyMethod::Jenks;
+    spec.method =
+        method == QLatin1String("quantile")             ? hazard::ClassifyMethod::Quantile
+        : method == QLatin1String("equal-interval")     ? hazard::ClassifyMethod::EqualInterval
+        : method == QLatin1String("standard-deviation") ? hazard::ClassifyMethod::StandardDeviation
+        : method == QLatin1String("manual")             ? hazard::ClassifyMethod::Manual
+                                                        : hazard::ClassifyMethod::Jenks;
     for (const QString &text : m_manualBreaks->text().split(u',', Qt::SkipEmptyParts))
         spec.breaks.push_back(text.trimmed().toDouble());
     hazard::RiskClasses classes;
@@ -1141,9 +1147,9 @@ void FiveColourPanel::updatePreviewClasses()
     QStringList counts;
     for (int level = 1; level <= 5; ++level)
         counts << QString::number(std::count(classes.levels.begin(), classes.levels.end(), level));
-    m_breaksLabel->setText(tr("Breaks: %1. Units per level 1 (low) … 5 (high): %2.")
-                               .arg(breakTexts.join(QStringLiteral(", ")),
-                                    counts.join(QStringLiteral(", "))));
+    m_breaksLabel->setText(
+        tr("Breaks: %1. Units per level 1 (low) … 5 (high): %2.")
+            .arg(breakTexts.join(QStringLiteral(", ")), counts.join(QStringLiteral(", "))));
 
     // The preview layer is recoloured with the new classes; its geometries are reused.
     auto recoloured = std::make_shared<model::VectorLayer>(*layer);

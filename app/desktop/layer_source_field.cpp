@@ -16,8 +16,7 @@
 
 namespace riskatlas::desktop {
 
-LayerSourceField::LayerSourceField(MainWindow *window, const QString &fileFilter,
-                                   QWidget *parent)
+LayerSourceField::LayerSourceField(MainWindow *window, const QString &fileFilter, QWidget *parent)
     : QWidget(parent)
     , m_window(window)
     , m_filter(fileFilter)
@@ -35,8 +34,7 @@ LayerSourceField::LayerSourceField(MainWindow *window, const QString &fileFilter
     layout->addWidget(m_combo, 1);
     layout->addWidget(m_browse);
     connect(m_browse, &QToolButton::clicked, this, &LayerSourceField::browse);
-    connect(m_combo, &QComboBox::currentTextChanged, this,
-            [this] { Q_EMIT changed(pathSpec()); });
+    connect(m_combo, &QComboBox::currentTextChanged, this, [this] { Q_EMIT changed(pathSpec()); });
     refresh();
 }
 

@@ -103,8 +103,8 @@ LevelChartData enterpriseChartData(const QString &outDir, const QString &palette
     setLevels(data, paletteId, levelCount);
     data.shareUnit = Tr::tr("firms");
     data.groupUnit = Tr::tr("firms");
-    data.highRiskLabel = data.levelNames.value(levelCount - 1) + u'+' +
-                         data.levelNames.value(levelCount - 2);
+    data.highRiskLabel =
+        data.levelNames.value(levelCount - 1) + u'+' + data.levelNames.value(levelCount - 2);
 
     const QString path = QDir(outDir).filePath(QStringLiteral("enterprises.gpkg"));
     const model::VectorLayer firms = io::readLayer(path);

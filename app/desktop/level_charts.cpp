@@ -60,8 +60,8 @@ QFont LevelCharts::chartFont(int pointSize)
 {
     // The CJK family first, so 乡镇 and level names never fall back to boxes.
     static const QString family = [] {
-        for (const QString &name : {QStringLiteral("Noto Sans CJK SC"),
-                                    QStringLiteral("Noto Serif CJK SC")}) {
+        for (const QString &name :
+             {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Serif CJK SC")}) {
             if (QFontDatabase::hasFamily(name))
                 return name;
         }
@@ -102,12 +102,11 @@ void LevelCharts::showData(const LevelChartData &data)
     // Highest level first, as the legends of the maps list them.
     for (int k = int(data.levelTotals.size()) - 1; k >= 0; --k) {
         const double value = data.levelTotals[std::size_t(k)];
-        QPieSlice *slice = pie->append(
-            QStringLiteral("%1 %2 (%3%)")
-                .arg(data.levelNames.value(k))
-                .arg(value)
-                .arg(total > 0 ? 100.0 * value / total : 0.0, 0, 'f', 1),
-            value);
+        QPieSlice *slice = pie->append(QStringLiteral("%1 %2 (%3%)")
+                                           .arg(data.levelNames.value(k))
+                                           .arg(value)
+                                           .arg(total > 0 ? 100.0 * value / total : 0.0, 0, 'f', 1),
+                                       value);
         slice->setColor(data.colours.value(k));
         slice->setLabelFont(chartFont(8));
         slice->setLabelVisible(value > 0);

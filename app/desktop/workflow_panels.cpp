@@ -36,12 +36,12 @@ WorkflowPanels installWorkflowPanels(MainWindow &window)
     panels.enterprises = new EnterprisePanel(window, &window);
     panels.charts = new LevelCharts(&window);
 
-    QDockWidget *fiveColourDock = addDock(window, panels.fiveColour,
-                                          MainWindow::tr("Five-colour risk model"),
-                                          QStringLiteral("fiveColourDock"));
-    QDockWidget *enterpriseDock = addDock(window, panels.enterprises,
-                                          MainWindow::tr("Enterprise risk"),
-                                          QStringLiteral("enterpriseDock"));
+    QDockWidget *fiveColourDock =
+        addDock(window, panels.fiveColour, MainWindow::tr("Five-colour risk model"),
+                QStringLiteral("fiveColourDock"));
+    QDockWidget *enterpriseDock =
+        addDock(window, panels.enterprises, MainWindow::tr("Enterprise risk"),
+                QStringLiteral("enterpriseDock"));
     QDockWidget *chartsDock =
         addDock(window, panels.charts, MainWindow::tr("Charts"), QStringLiteral("chartsDock"));
     window.tabifyDockWidget(fiveColourDock, enterpriseDock);
@@ -77,12 +77,11 @@ WorkflowPanels installWorkflowPanels(MainWindow &window)
                      [showCharts](const QString &outDir, const QString &palette) {
                          showCharts([&] { return fiveColourChartData(outDir, palette); });
                      });
-    QObject::connect(panels.enterprises, &EnterprisePanel::runFinished, &window,
-                     [showCharts](const QString &outDir, const QString &palette,
-                                  const QString &sectorField) {
-                         showCharts(
-                             [&] { return enterpriseChartData(outDir, palette, sectorField); });
-                     });
+    QObject::connect(
+        panels.enterprises, &EnterprisePanel::runFinished, &window,
+        [showCharts](const QString &outDir, const QString &palette, const QString &sectorField) {
+            showCharts([&] { return enterpriseChartData(outDir, palette, sectorField); });
+        });
     return panels;
 }
 

@@ -56,8 +56,8 @@ QMap<QString, int> matchColumns(const QStringList &headers,
 {
     QMap<QString, int> found;
     for (const QString &role : columnRoles()) {
-        const QStringList tried =
-            configured.contains(role) ? QStringList{configured.value(role)} : defaultColumnNames(role);
+        const QStringList tried = configured.contains(role) ? QStringList{configured.value(role)}
+                                                            : defaultColumnNames(role);
         for (const QString &name : tried) {
             const int index = findHeader(headers, name);
             if (index >= 0) {

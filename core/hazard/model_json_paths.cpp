@@ -59,16 +59,14 @@ void rebaseObject(QJsonObject &model, const QString &key, const QStringList &pat
 
 } // namespace
 
-QJsonObject rebaseModelPaths(const QJsonObject &model, const QString &fromDir,
-                             const QString &toDir)
+QJsonObject rebaseModelPaths(const QJsonObject &model, const QString &fromDir, const QString &toDir)
 {
     const QDir from(fromDir);
     QJsonObject result = model;
     rebaseObject(result, QStringLiteral("units"),
                  {QStringLiteral("source"), QStringLiteral("boundary")}, from, toDir);
     rebaseObject(result, QStringLiteral("townships"), {QStringLiteral("source")}, from, toDir);
-    rebaseObject(result, QStringLiteral("vulnerability"), {QStringLiteral("source")}, from,
-                 toDir);
+    rebaseObject(result, QStringLiteral("vulnerability"), {QStringLiteral("source")}, from, toDir);
     rebaseObject(result, QStringLiteral("capacity"), {QStringLiteral("population")}, from, toDir);
     rebaseArray(result, QStringLiteral("hazards"), from, toDir);
     rebaseArray(result, QStringLiteral("exposure"), from, toDir);
