@@ -22,6 +22,7 @@ class QTemporaryDir;
 
 namespace riskatlas::desktop {
 
+class FiveColourIndicators;
 class LayerSourceField;
 class MainWindow;
 class ResultLayers;
@@ -82,7 +83,6 @@ Q_SIGNALS:
 
 private:
     QWidget *createUnitsPage();
-    QWidget *createIndicatorsPage();
     QWidget *createWeightsPage();
     QWidget *createClassesPage();
     QWidget *createRunPage();
@@ -91,13 +91,8 @@ private:
     void refreshSources();
     void unitsSourceChanged();
     void updateUnitsKind();
-    void addHazard();
-    void addExposure();
-    void addCapacity();
     void editWeights(int group);
     void updateWeightSummaries();
-    QStringList groupIds(int group) const;
-    QStringList groupNames(int group) const;
 
     void startJob(bool isPreview);
     void jobFinished(bool ok, bool cancelled, const QString &message);
@@ -123,19 +118,7 @@ private:
     LayerSourceField *m_townships = nullptr;
     QLineEdit *m_townshipIdField = nullptr;
     QLineEdit *m_townshipNameField = nullptr;
-    // Indicators
-    LayerSourceField *m_hazardSource = nullptr;
-    QTableWidget *m_hazards = nullptr;
-    LayerSourceField *m_exposureSource = nullptr;
-    QTableWidget *m_exposure = nullptr;
-    LayerSourceField *m_vulnSource = nullptr;
-    QLineEdit *m_vulnField = nullptr;
-    QLineEdit *m_vulnFactors = nullptr;
-    QComboBox *m_vulnWeight = nullptr;
-    QLineEdit *m_vulnWeightField = nullptr;
-    LayerSourceField *m_population = nullptr;
-    LayerSourceField *m_capacitySource = nullptr;
-    QTableWidget *m_capacity = nullptr;
+    FiveColourIndicators *m_indicators = nullptr;
     // Weights: hazards, exposure, capacity
     QComboBox *m_weightMethod[3] = {};
     QLabel *m_weightSummary[3] = {};

@@ -459,6 +459,153 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
 </context>
 <context>
+    <name>FiveColourIndicators</name>
+    <message>
+        <source>Hazards (H): a polygon layer of levels 1–5 each</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>level field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>aggregation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>threshold level</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exposure (E)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>per km²</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Vulnerability (V)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>each feature counts 1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>footprint × floors field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a numeric field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Factors (value=factor; …):</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Weight field:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Capacity (C), per 10 000 people in each township</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Population raster:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>summed field (empty: count)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>area-weighted mean</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>highest level</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>share at or above threshold</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>raster sum</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>count of features</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>sum of a field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>floor area</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>length of lines (km)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>more is better</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>less is better</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>FiveColourPanel</name>
     <message>
         <source>Title of the assessment</source>
@@ -562,110 +709,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
     <message>
         <source>Township name field:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Hazards (H): a polygon layer of levels 1–5 each</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>id</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>level field</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>aggregation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>threshold level</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Exposure (E)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>field</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>per km²</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Vulnerability (V)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>each feature counts 1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>footprint × floors field</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>a numeric field</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Field:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Factors (value=factor; …):</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Weight:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Weight field:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Capacity (C), per 10 000 people in each township</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Population raster:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>summed field (empty: count)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>direction</source>
         <translation></translation>
     </message>
     <message>
@@ -798,46 +841,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
     <message>
         <source>Maps as:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>area-weighted mean</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>highest level</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>share at or above threshold</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>raster sum</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>count of features</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>sum of a field</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>floor area</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>length of lines (km)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>more is better</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>less is better</source>
         <translation></translation>
     </message>
     <message>

@@ -460,6 +460,153 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
 </context>
 <context>
+    <name>FiveColourIndicators</name>
+    <message>
+        <source>Hazards (H): a polygon layer of levels 1–5 each</source>
+        <translation>致灾因子（H）：每项一个 1–5 级的面图层</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>level field</source>
+        <translation>等级字段</translation>
+    </message>
+    <message>
+        <source>aggregation</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>threshold level</source>
+        <translation>阈值等级</translation>
+    </message>
+    <message>
+        <source>Exposure (E)</source>
+        <translation>承灾体暴露（E）</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>per km²</source>
+        <translation>按每平方千米</translation>
+    </message>
+    <message>
+        <source>Vulnerability (V)</source>
+        <translation>脆弱性（V）</translation>
+    </message>
+    <message>
+        <source>each feature counts 1</source>
+        <translation>每个要素计 1</translation>
+    </message>
+    <message>
+        <source>footprint × floors field</source>
+        <translation>占地面积 × 层数字段</translation>
+    </message>
+    <message>
+        <source>a numeric field</source>
+        <translation>数值字段</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>要素：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Factors (value=factor; …):</source>
+        <translation>系数（值=系数；…）：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Weight field:</source>
+        <translation>权重字段：</translation>
+    </message>
+    <message>
+        <source>Capacity (C), per 10 000 people in each township</source>
+        <translation>减灾能力（C），按各乡镇每万人计</translation>
+    </message>
+    <message>
+        <source>Population raster:</source>
+        <translation>人口栅格：</translation>
+    </message>
+    <message>
+        <source>summed field (empty: count)</source>
+        <translation>求和字段（留空：计数）</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>area-weighted mean</source>
+        <translation>面积加权平均</translation>
+    </message>
+    <message>
+        <source>highest level</source>
+        <translation>最高等级</translation>
+    </message>
+    <message>
+        <source>share at or above threshold</source>
+        <translation>达到阈值的面积占比</translation>
+    </message>
+    <message>
+        <source>raster sum</source>
+        <translation>栅格求和</translation>
+    </message>
+    <message>
+        <source>count of features</source>
+        <translation>要素计数</translation>
+    </message>
+    <message>
+        <source>sum of a field</source>
+        <translation>字段求和</translation>
+    </message>
+    <message>
+        <source>floor area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <source>length of lines (km)</source>
+        <translation>线长度（千米）</translation>
+    </message>
+    <message>
+        <source>more is better</source>
+        <translation>越大越好</translation>
+    </message>
+    <message>
+        <source>less is better</source>
+        <translation>越小越好</translation>
+    </message>
+</context>
+<context>
     <name>FiveColourPanel</name>
     <message>
         <source>Title of the assessment</source>
@@ -564,110 +711,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     <message>
         <source>Township name field:</source>
         <translation>乡镇名称字段：</translation>
-    </message>
-    <message>
-        <source>Hazards (H): a polygon layer of levels 1–5 each</source>
-        <translation>致灾因子（H）：每项一个 1–5 级的面图层</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>数据源</translation>
-    </message>
-    <message>
-        <source>level field</source>
-        <translation>等级字段</translation>
-    </message>
-    <message>
-        <source>aggregation</source>
-        <translation>汇总方式</translation>
-    </message>
-    <message>
-        <source>threshold level</source>
-        <translation>阈值等级</translation>
-    </message>
-    <message>
-        <source>Exposure (E)</source>
-        <translation>承灾体暴露（E）</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>per km²</source>
-        <translation>按每平方千米</translation>
-    </message>
-    <message>
-        <source>Vulnerability (V)</source>
-        <translation>脆弱性（V）</translation>
-    </message>
-    <message>
-        <source>each feature counts 1</source>
-        <translation>每个要素计 1</translation>
-    </message>
-    <message>
-        <source>footprint × floors field</source>
-        <translation>占地面积 × 层数字段</translation>
-    </message>
-    <message>
-        <source>a numeric field</source>
-        <translation>数值字段</translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation>要素：</translation>
-    </message>
-    <message>
-        <source>Field:</source>
-        <translation>字段：</translation>
-    </message>
-    <message>
-        <source>Factors (value=factor; …):</source>
-        <translation>系数（值=系数；…）：</translation>
-    </message>
-    <message>
-        <source>Weight:</source>
-        <translation>权重：</translation>
-    </message>
-    <message>
-        <source>Weight field:</source>
-        <translation>权重字段：</translation>
-    </message>
-    <message>
-        <source>Capacity (C), per 10 000 people in each township</source>
-        <translation>减灾能力（C），按各乡镇每万人计</translation>
-    </message>
-    <message>
-        <source>Population raster:</source>
-        <translation>人口栅格：</translation>
-    </message>
-    <message>
-        <source>summed field (empty: count)</source>
-        <translation>求和字段（留空：计数）</translation>
-    </message>
-    <message>
-        <source>direction</source>
-        <translation>方向</translation>
     </message>
     <message>
         <source>Hazards:</source>
@@ -800,46 +843,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     <message>
         <source>Maps as:</source>
         <translation>图件格式：</translation>
-    </message>
-    <message>
-        <source>area-weighted mean</source>
-        <translation>面积加权平均</translation>
-    </message>
-    <message>
-        <source>highest level</source>
-        <translation>最高等级</translation>
-    </message>
-    <message>
-        <source>share at or above threshold</source>
-        <translation>达到阈值的面积占比</translation>
-    </message>
-    <message>
-        <source>raster sum</source>
-        <translation>栅格求和</translation>
-    </message>
-    <message>
-        <source>count of features</source>
-        <translation>要素计数</translation>
-    </message>
-    <message>
-        <source>sum of a field</source>
-        <translation>字段求和</translation>
-    </message>
-    <message>
-        <source>floor area</source>
-        <translation>建筑面积</translation>
-    </message>
-    <message>
-        <source>length of lines (km)</source>
-        <translation>线长度（千米）</translation>
-    </message>
-    <message>
-        <source>more is better</source>
-        <translation>越大越好</translation>
-    </message>
-    <message>
-        <source>less is better</source>
-        <translation>越小越好</translation>
     </message>
     <message>
         <source>Direct weights</source>
