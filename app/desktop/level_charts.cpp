@@ -12,6 +12,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QScrollArea>
 #include <QValueAxis>
 
 namespace riskatlas::desktop {
@@ -38,6 +39,8 @@ void resetChart(QChart *chart, const QString &title)
 
 void styleAxis(QAbstractAxis *axis)
 {
+    // Township and sector names are short; Qt would elide them to "…" on a narrow dock.
+    axis->setTruncateLabels(false);
     axis->setLabelsFont(LevelCharts::chartFont(8));
     axis->setTitleFont(LevelCharts::chartFont());
 }
@@ -50,9 +53,15 @@ LevelCharts::LevelCharts(QWidget *parent)
     , m_townships(makeView(this))
     , m_sectors(makeView(this))
 {
+    const auto scrolled = [this](QChartView *view) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(view);
+        return scroll;
+    };
     addTab(m_share, tr("Share by level"));
-    addTab(m_townships, tr("By township"));
-    addTab(m_sectors, tr("High-risk firms by sector"));
+    addTab(scrolled(m_townships), tr("By township"));
+    addTab(scrolled(m_sectors), tr("High-risk firms by sector"));
     m_share->chart()->setTitle(tr("Run a five-colour model or an enterprise job to see charts."));
 }
 
@@ -108,8 +117,8 @@ void LevelCharts::showData(const LevelChartData &data)
                                            .arg(total > 0 ? 100.0 * value / total : 0.0, 0, 'f', 1),
                                        value);
         slice->setColor(data.colours.value(k));
-        slice->setLabelFont(chartFont(8));
-        slice->setLabelVisible(value > 0);
+        // The legend carries the labels: beside the slices they would be cut at the chart's edge.
+        slice->setLabelVisible(false);
     }
     share->addSeries(pie);
     share->legend()->setAlignment(Qt::AlignRight);
@@ -125,6 +134,8 @@ void LevelCharts::showData(const LevelChartData &data)
         stacked->append(set);
     }
     townships->addSeries(stacked);
+    // Every township gets a readable row; the dock scrolls when they do not fit.
+    m_townships->setMinimumHeight(120 + 22 * int(data.groups.size()));
     auto *groupAxis = new QBarCategoryAxis;
     groupAxis->append(data.groups);
     auto *valueAxis = new QValueAxis;
@@ -149,6 +160,7 @@ void LevelCharts::showData(const LevelChartData &data)
         set->append(count);
     bars->append(set);
     sectors->addSeries(bars);
+    m_sectors->setMinimumHeight(120 + 22 * int(data.sectors.size()));
     auto *sectorAxis = new QBarCategoryAxis;
     sectorAxis->append(data.sectors);
     auto *countAxis = new QValueAxis;

@@ -68,7 +68,11 @@ void RiskHistogram::setData(const std::vector<double> &values, const std::vector
     axisX->setRange(minimum, maximum > minimum ? maximum : minimum + 1);
     axisX->setTitleText(tr("risk index"));
     auto *axisY = new QValueAxis;
-    axisY->setRange(0, top);
+    // Whole units on the count axis: one tick per unit up to ten, else ten steps.
+    const int step = (top + 9) / 10;
+    const int axisTop = step * ((top + step - 1) / step);
+    axisY->setRange(0, axisTop);
+    axisY->setTickCount(axisTop / step + 1);
     axisY->setLabelFormat(QStringLiteral("%d"));
     axisY->setTitleText(tr("units"));
     chart()->addAxis(axisX, Qt::AlignBottom);
@@ -80,7 +84,7 @@ void RiskHistogram::setData(const std::vector<double> &values, const std::vector
         auto *line = new QLineSeries;
         line->setName(tr("Break %1").arg(i + 1));
         line->append(breaks[i], 0);
-        line->append(breaks[i], top);
+        line->append(breaks[i], axisTop);
         QPen pen(colours.value(int(i), Qt::red));
         pen.setWidth(2);
         line->setPen(pen);
