@@ -5,6 +5,8 @@
 
 #include "support/test_support.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void importGuessesTheGbkColumns();
     void runMatchesTheCoreJob();
+    void validationReportListsBadRows();
 
 private:
     std::unique_ptr<desktop::MainWindow> m_window;
@@ -186,6 +187,70 @@ void EnterprisePanelTest::runMatchesTheCoreJob()
         QCOMPARE(set->at(i), bySector.value(data.sectors.at(i)));
     }
     QCOMPARE(chartTotal, double(core.finalCounts[4] + core.finalCounts[3]));
+}
+
+// The first six firms of the sample inventory (lines 2–7), three of them broken by hand: line 5
+// without a name (missing_name), line 6 with L = 2, not a value of the LEC table
+// (impossible_factor), line 7 with a longitude that is not a number (non_numeric_coordinates).
+// All three are errors, so three firms are graded and the table lists the three lines as fatal.
+void EnterprisePanelTest::validationReportListsBadRows()
+{
+    const QString configPath =
+        test::sampleDataPath(QStringLiteral("yongjia/enterprise_config.json"));
+    QVERIFY(m_panel->loadConfig(configPath));
+    const io::TextTable sample =
+        io::readCsvTable(test::sampleDataPath(QStringLiteral("yongjia/enterprises_2025H2.csv")));
+    QList<QStringList> rows = sample.rows.mid(0, 6);
+    const qsizetype name = sample.headers.indexOf(QStringLiteral("企业名称"));
+    const qsizetype l = sample.headers.indexOf(QStringLiteral("L"));
+    const qsizetype lon = sample.headers.indexOf(QStringLiteral("经度"));
+    rows[3][name] = QString();
+    rows[4][l] = QStringLiteral("2");
+    rows[5][lon] = QStringLiteral("东经120度");
+    const auto line = [](const QStringList &cells) -> QString {
+        QStringList quoted;
+        for (QString cell : cells) {
+            cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+            quoted << u'"' + cell + u'"';
+        }
+        return quoted.join(u',') + QStringLiteral("\r\n");
+    };
+    QString text = QStringLiteral("\uFEFF") + line(sample.headers);
+    for (const QStringList &row : rows)
+        text += line(row);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("清单 2025.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+    file.close();
+
+    QVERIFY(m_panel->setInventory(csv));
+    QCOMPARE(m_panel->previewEncoding(), QStringLiteral("UTF-8"));
+    m_panel->setComparePath({});
+    m_panel->setOutputDirectory(dir.filePath(QStringLiteral("out")));
+    QSignalSpy added(m_panel, &desktop::EnterprisePanel::resultsAdded);
+    QVERIFY(m_panel->run());
+    QVERIFY(added.wait(300000));
+    QCOMPARE(m_panel->lastSummary().firms, qsizetype(3));
+    QCOMPARE(m_panel->lastSummary().fatalRows, qsizetype(3));
+
+    QTableWidget *table = m_panel->validationTable();
+    QMap<int, QString> fatalColumns;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 4)->text() == desktop::EnterprisePanel::tr("yes"))
+            fatalColumns.insert(table->item(r, 0)->text().toInt(), table->item(r, 1)->text());
+    }
+    QCOMPARE(fatalColumns.keys(), (QList<int>{5, 6, 7}));
+    QCOMPARE(fatalColumns.value(6), QStringLiteral("L"));
+    QCOMPARE(fatalColumns.value(7), QStringLiteral("经度"));
+    QCOMPARE(table->item(table->rowCount() - 1, 3) != nullptr, true);
+
+    const QString exported = dir.filePath(QStringLiteral("report.csv"));
+    QVERIFY(m_panel->exportValidation(exported));
+    const io::TextTable report = io::readCsvTable(exported);
+    QCOMPARE(report.rows.size(), qsizetype(table->rowCount()));
+    QCOMPARE(report.rows.at(0).at(2), table->item(0, 2)->text());
 }
 
 QTEST_MAIN(EnterprisePanelTest)
