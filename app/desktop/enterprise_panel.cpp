@@ -4,10 +4,13 @@
 
 #include "core/enterprise/enterprise_inventory.h"
 #include "core/enterprise/risk_grading.h"
+#include "core/enterprise/unit_locator.h"
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/io/csv_table_reader.h"
+#include "core/io/layer_reader.h"
 #include "core/io/xlsx_table_reader.h"
+#include "core/model/vector_layer.h"
 #include "desktop/layer_source_field.h"
 #include "desktop/main_window.h"
 #include "desktop/result_layers.h"
@@ -28,6 +31,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -178,6 +182,10 @@ QWidget *EnterprisePanel::createInventoryPage()
     m_sheet->setPlaceholderText(tr("XLSX: the first sheet"));
     auto *reread = new QPushButton(tr("Read"), page);
     connect(reread, &QPushButton::clicked, this, &EnterprisePanel::readPreview);
+    auto *check = new QPushButton(tr("Validate"), page);
+    check->setToolTip(tr("Checks every row with the columns and grading chosen, without "
+                         "writing anything; the report is on the Run step"));
+    connect(check, &QPushButton::clicked, this, [this] { validate(); });
     connect(m_encoding, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_inventory->text().isEmpty())
             readPreview();
@@ -190,7 +198,7 @@ QWidget *EnterprisePanel::createInventoryPage()
 
     auto *form = new QFormLayout;
     form->addRow(tr("Inventory:"), row({m_inventory, browse}));
-    form->addRow(tr("Encoding:"), row({m_encoding, reread}));
+    form->addRow(tr("Encoding:"), row({m_encoding, reread, check}));
     form->addRow(tr("Sheet:"), m_sheet);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
@@ -559,6 +567,7 @@ bool EnterprisePanel::run()
     options.comparePath = edited.olderInventoryPath;
     options.overwrite = m_overwrite->isChecked();
     m_lastOutDir = options.outDir;
+    m_pendingIssues.reset();
     auto summary = std::make_shared<enterprise::EnterpriseJobSummary>();
     m_pending = summary;
     return m_job->start(tr("Enterprise risk grading"), [options, summary](Feedback &feedback) {
@@ -566,8 +575,52 @@ bool EnterprisePanel::run()
     });
 }
 
+bool EnterprisePanel::validate()
+{
+    if (m_job->isRunning())
+        return false;
+    const enterprise::EnterpriseConfig edited = config();
+    auto issues = std::make_shared<std::vector<enterprise::ValidationIssue>>();
+    m_pendingIssues = issues;
+    // The same reading and checks as the job's import, without any output.
+    return m_job->start(tr("Validating the inventory"), [edited, issues](Feedback &feedback) {
+        feedback.setStep(tr("reading units"));
+        const enterprise::UnitLocator units(
+            io::readLayer(edited.unitsPath, {}, nullptr, &feedback));
+        std::unique_ptr<enterprise::UnitLocator> studyArea;
+        if (!edited.studyAreaPath.isEmpty()) {
+            studyArea = std::make_unique<enterprise::UnitLocator>(
+                io::readLayer(edited.studyAreaPath, {}, nullptr, &feedback));
+        }
+        feedback.setStep(tr("checking the inventory"));
+        const enterprise::Inventory inventory = enterprise::importInventory(
+            edited.inventoryPath, edited, units, studyArea.get(), &feedback);
+        *issues = inventory.issues;
+    });
+}
+
 void EnterprisePanel::jobFinished(bool ok, bool cancelled, const QString &message)
 {
+    if (m_pendingIssues) {
+        const auto issues = std::move(m_pendingIssues);
+        if (!ok) {
+            if (!cancelled)
+                showError(tr("Cannot validate the inventory"), message);
+            return;
+        }
+        showIssues(*issues);
+        QSet<qint64> fatalRows;
+        for (const enterprise::ValidationIssue &issue : *issues) {
+            if (issue.fatal)
+                fatalRows.insert(issue.row);
+        }
+        m_runSummary->setText(tr("Validation: %n problem(s); %1 row(s) would be left out.", nullptr,
+                                 int(issues->size()))
+                                  .arg(fatalRows.size()));
+        m_tabs->setCurrentIndex(2);
+        Q_EMIT validated();
+        return;
+    }
     if (!ok) {
         if (cancelled)
             m_runSummary->setText(tr("Cancelled; nothing was written."));
@@ -613,18 +666,7 @@ void EnterprisePanel::showSummary()
                               .arg(m_summary.controlLines)
                               .arg(m_summary.sitesInLines));
 
-    m_issues->setRowCount(0);
-    for (const enterprise::ValidationIssue &issue : m_summary.issues) {
-        const int r = m_issues->rowCount();
-        m_issues->insertRow(r);
-        m_issues->setItem(
-            r, 0, new QTableWidgetItem(issue.row > 0 ? QString::number(issue.row) : QString()));
-        m_issues->setItem(r, 1, new QTableWidgetItem(issue.column));
-        m_issues->setItem(r, 2, new QTableWidgetItem(issue.message));
-        m_issues->setItem(r, 3, new QTableWidgetItem(issue.value));
-        m_issues->setItem(r, 4, new QTableWidgetItem(issue.fatal ? tr("yes") : tr("no")));
-    }
-    m_issues->resizeColumnsToContents();
+    showIssues(m_summary.issues);
 
     m_changes->setRowCount(0);
     if (!m_summary.compared)
@@ -645,6 +687,22 @@ void EnterprisePanel::showSummary()
         m_changes->setItem(at, 1, new QTableWidgetItem(QString::number(finalCount)));
         m_changes->setItem(at, 2, new QTableWidgetItem(QString::number(rawCount)));
     }
+}
+
+void EnterprisePanel::showIssues(const std::vector<enterprise::ValidationIssue> &issues)
+{
+    m_issues->setRowCount(0);
+    for (const enterprise::ValidationIssue &issue : issues) {
+        const int r = m_issues->rowCount();
+        m_issues->insertRow(r);
+        m_issues->setItem(
+            r, 0, new QTableWidgetItem(issue.row > 0 ? QString::number(issue.row) : QString()));
+        m_issues->setItem(r, 1, new QTableWidgetItem(issue.column));
+        m_issues->setItem(r, 2, new QTableWidgetItem(issue.message));
+        m_issues->setItem(r, 3, new QTableWidgetItem(issue.value));
+        m_issues->setItem(r, 4, new QTableWidgetItem(issue.fatal ? tr("yes") : tr("no")));
+    }
+    m_issues->resizeColumnsToContents();
 }
 
 bool EnterprisePanel::exportValidation(const QString &path)

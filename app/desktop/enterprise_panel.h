@@ -63,6 +63,9 @@ public:
     void setOverwrite(bool overwrite);
     void setComparePath(const QString &path);
     bool run();
+    /// Imports and checks the inventory with the edited configuration in the background
+    /// (enterprise::importInventory, no outputs) and shows the report; false when busy.
+    bool validate();
     /// Writes the validation table as CSV (UTF-8 with BOM), atomically.
     bool exportValidation(const QString &path);
     WorkflowJob *job() const { return m_job; }
@@ -71,6 +74,8 @@ public:
 Q_SIGNALS:
     /// `sectorField` is the firms layer's sector column (its header in the inventory).
     void runFinished(const QString &outDir, const QString &paletteId, const QString &sectorField);
+    /// validate() finished; the table holds the issues.
+    void validated();
     void resultsAdded();
     void failed(const QString &message);
 
@@ -83,6 +88,7 @@ private:
     void fillMapping();
     void jobFinished(bool ok, bool cancelled, const QString &message);
     void showSummary();
+    void showIssues(const std::vector<enterprise::ValidationIssue> &issues);
     void showError(const QString &title, const QString &message);
 
     MainWindow &m_window;
@@ -92,6 +98,8 @@ private:
     ResultLayers *m_results;
     std::unique_ptr<QTemporaryDir> m_configDir;
     std::shared_ptr<enterprise::EnterpriseJobSummary> m_pending;
+    /// Set while the job running is a validation, not a run.
+    std::shared_ptr<std::vector<enterprise::ValidationIssue>> m_pendingIssues;
     enterprise::EnterpriseJobSummary m_summary;
     QString m_lastOutDir;
     int m_resultsExpected = 0;

@@ -60,15 +60,6 @@ namespace {
 // Weight groups in the model's `weights` object, in the order of the panel's rows.
 const char *const kWeightKeys[3] = {"hazards", "exposure", "capacity"};
 
-int fieldIndex(const model::VectorLayer &layer, const QString &name)
-{
-    for (int i = 0; i < layer.fields.size(); ++i) {
-        if (layer.fields.at(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
 QList<QColor> paletteColours(const QString &paletteId)
 {
     QList<QColor> colours;
@@ -735,8 +726,8 @@ void FiveColourPanel::updatePreviewClasses()
     if (id < 0 || !canvas->layerIds().contains(id))
         return;
     const std::shared_ptr<const model::VectorLayer> layer = canvas->layer(id);
-    const int riskIndex = fieldIndex(*layer, QStringLiteral("risk"));
-    const int levelIndex = fieldIndex(*layer, QStringLiteral("level"));
+    const int riskIndex = model::fieldIndex(layer->fields, QStringLiteral("risk"));
+    const int levelIndex = model::fieldIndex(layer->fields, QStringLiteral("level"));
     if (riskIndex < 0 || levelIndex < 0)
         return;
     m_previewValues.clear();

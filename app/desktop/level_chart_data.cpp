@@ -20,15 +20,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(LevelChartData)
 };
 
-int fieldIndex(const model::VectorLayer &layer, const QString &name)
-{
-    for (int i = 0; i < layer.fields.size(); ++i) {
-        if (layer.fields.at(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
 void setLevels(LevelChartData &data, const QString &paletteId, int levelCount)
 {
     const style::Palette palette = style::loadPalette(paletteId);
@@ -43,7 +34,7 @@ void setLevels(LevelChartData &data, const QString &paletteId, int levelCount)
 
 int requireField(const model::VectorLayer &layer, const QString &name, const QString &path)
 {
-    const int index = fieldIndex(layer, name);
+    const int index = model::fieldIndex(layer.fields, name);
     if (index < 0)
         throw InputError({path}, Tr::tr("the layer has no field %1").arg(name));
     return index;

@@ -148,6 +148,14 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         <translation></translation>
     </message>
     <message>
+        <source>Validate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checks every row with the columns and grading chosen, without writing anything; the report is on the Run step</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>role</source>
         <translation></translation>
     </message>
@@ -391,6 +399,29 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         <translation></translation>
     </message>
     <message>
+        <source>Validating the inventory</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reading units</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>checking the inventory</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot validate the inventory</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Validation: %n problem(s); %1 row(s) would be left out.</source>
+        <translation>
+            <numerusform>Validation: %n problem; %1 row(s) would be left out.</numerusform>
+            <numerusform>Validation: %n problems; %1 row(s) would be left out.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was written.</source>
         <translation></translation>
     </message>
@@ -422,14 +453,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         </translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>continuing</source>
         <translation></translation>
     </message>
@@ -451,6 +474,14 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
     <message>
         <source>closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no</source>
         <translation></translation>
     </message>
     <message>

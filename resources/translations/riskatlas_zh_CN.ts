@@ -151,6 +151,14 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         <translation>读取</translation>
     </message>
     <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Checks every row with the columns and grading chosen, without writing anything; the report is on the Run step</source>
+        <translation>按所选的列和分级规则检查每一行，不写入任何文件；报告显示在“运行”步骤中</translation>
+    </message>
+    <message>
         <source>role</source>
         <translation>用途</translation>
     </message>
@@ -393,6 +401,28 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         <translation>企业风险分级</translation>
     </message>
     <message>
+        <source>Validating the inventory</source>
+        <translation>正在校验企业清单</translation>
+    </message>
+    <message>
+        <source>reading units</source>
+        <translation>读取单元</translation>
+    </message>
+    <message>
+        <source>checking the inventory</source>
+        <translation>检查企业清单</translation>
+    </message>
+    <message>
+        <source>Cannot validate the inventory</source>
+        <translation>无法校验企业清单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validation: %n problem(s); %1 row(s) would be left out.</source>
+        <translation>
+            <numerusform>校验：%n 个问题；将剔除 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
@@ -423,14 +453,6 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
         </translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>continuing</source>
         <translation>延续企业</translation>
     </message>
@@ -453,6 +475,14 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     <message>
         <source>closed</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Cannot export the report</source>

@@ -15,6 +15,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QFile>
+#include <QFileInfo>
 #include <QHorizontalBarSeries>
 #include <QPieSeries>
 #include <QPieSlice>
@@ -227,6 +228,21 @@ void EnterprisePanelTest::validationReportListsBadRows()
 
     QVERIFY(m_panel->setInventory(csv));
     QCOMPARE(m_panel->previewEncoding(), QStringLiteral("UTF-8"));
+    const auto fatalLines = [this] {
+        QTableWidget *table = m_panel->validationTable();
+        QMap<int, QString> columns;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, 4)->text() == desktop::EnterprisePanel::tr("yes"))
+                columns.insert(table->item(r, 0)->text().toInt(), table->item(r, 1)->text());
+        }
+        return columns;
+    };
+    // Validate before running: the same report, nothing written.
+    QSignalSpy validated(m_panel, &desktop::EnterprisePanel::validated);
+    QVERIFY(m_panel->validate());
+    QVERIFY(validated.wait(120000));
+    QCOMPARE(fatalLines().keys(), (QList<int>{5, 6, 7}));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
     m_panel->setComparePath({});
     m_panel->setOutputDirectory(dir.filePath(QStringLiteral("out")));
     QSignalSpy added(m_panel, &desktop::EnterprisePanel::resultsAdded);
@@ -236,11 +252,7 @@ void EnterprisePanelTest::validationReportListsBadRows()
     QCOMPARE(m_panel->lastSummary().fatalRows, qsizetype(3));
 
     QTableWidget *table = m_panel->validationTable();
-    QMap<int, QString> fatalColumns;
-    for (int r = 0; r < table->rowCount(); ++r) {
-        if (table->item(r, 4)->text() == desktop::EnterprisePanel::tr("yes"))
-            fatalColumns.insert(table->item(r, 0)->text().toInt(), table->item(r, 1)->text());
-    }
+    const QMap<int, QString> fatalColumns = fatalLines();
     QCOMPARE(fatalColumns.keys(), (QList<int>{5, 6, 7}));
     QCOMPARE(fatalColumns.value(6), QStringLiteral("L"));
     QCOMPARE(fatalColumns.value(7), QStringLiteral("经度"));
