@@ -19,11 +19,14 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
+#include <QFileInfo>
 #include <QHorizontalStackedBarSeries>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void saveAndLoadKeepThePaths();
     void runMatchesTheCoreRun();
     void previewShowsHistogramAndClasses();
+    void cancelWritesNothing();
 
 private:
     std::unique_ptr<desktop::MainWindow> m_window;
@@ -273,6 +277,28 @@ void FiveColourPanelTest::previewShowsHistogramAndClasses()
             ++level;
         QCOMPARE(feature.attributes.value(levelIndex).toInt(), level);
     }
+}
+
+// Cancel in the progress dialog cancels core's Feedback: the run stops, nothing is written
+// and no result is added.
+void FiveColourPanelTest::cancelWritesNothing()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("cancelled"));
+    m_panel->setOutputDirectory(out);
+    desktop::WorkflowJob *job = m_panel->job();
+    QSignalSpy finished(job, &desktop::WorkflowJob::finished);
+    QVERIFY(m_panel->run());
+    QVERIFY(job->progressDialog());
+    QVERIFY(job->progressDialog()->isVisible());
+    auto *cancel = job->progressDialog()->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().at(0).toBool(), false); // not ok
+    QCOMPARE(finished.first().at(1).toBool(), true);  // cancelled
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/risk_map.gpkg")));
+    QCOMPARE(m_window->layerList()->layerIds().size(), 0);
 }
 
 QTEST_MAIN(FiveColourPanelTest)
