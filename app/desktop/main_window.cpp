@@ -17,6 +17,7 @@
 #include "desktop/project_session.h"
 #include "desktop/run_log_panel.h"
 #include "desktop/settings_dialog.h"
+#include "desktop/workflow_panels.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -123,6 +124,8 @@ MainWindow::MainWindow(QWidget *parent)
     updateCrsLabel();
 
     createActions();
+    // The five-colour, enterprise and chart docks and their Workflows menu (workflow_panels.h).
+    installWorkflowPanels(*this);
 
     connect(m_canvas, &MapCanvas::pointerMoved, this, &MainWindow::showPointer);
     connect(m_canvas, &MapCanvas::pointerLeft, m_coordinateLabel, &QLabel::clear);

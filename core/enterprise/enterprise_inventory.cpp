@@ -41,7 +41,9 @@ int findHeader(const QStringList &headers, const QString &name)
     return -1;
 }
 
-QStringList requiredRoles(const GradingRules &rules)
+} // namespace
+
+QStringList requiredColumnRoles(const GradingRules &rules)
 {
     QStringList roles{QStringLiteral("name"), QStringLiteral("lon"), QStringLiteral("lat")};
     switch (rules.method) {
@@ -57,6 +59,26 @@ QStringList requiredRoles(const GradingRules &rules)
     }
     return roles;
 }
+
+QMap<QString, int> matchColumns(const QStringList &headers,
+                                const QMap<QString, QString> &configured)
+{
+    QMap<QString, int> found;
+    for (const QString &role : columnRoles()) {
+        const QStringList tried = configured.contains(role) ? QStringList{configured.value(role)}
+                                                            : defaultColumnNames(role);
+        for (const QString &name : tried) {
+            const int index = findHeader(headers, name);
+            if (index >= 0) {
+                found.insert(role, index);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+namespace {
 
 // Roles whose absence weakens the products; reported once as a table-level warning.
 QStringList expectedRoles()
@@ -157,22 +179,14 @@ Inventory validateInventory(const io::TextTable &table, const EnterpriseConfig &
     inventory.rowCount = table.rows.size() + table.raggedRows.size();
 
     const GradingRules &rules = config.grading;
-    const QStringList required = requiredRoles(rules);
+    const QStringList required = requiredColumnRoles(rules);
+    const QMap<QString, int> found = matchColumns(table.headers, config.columns);
     QStringList missingRequired;
     for (const QString &role : columnRoles()) {
-        int index = -1;
-        QStringList tried;
-        if (config.columns.contains(role)) {
-            tried = {config.columns.value(role)};
-            index = findHeader(table.headers, config.columns.value(role));
-        } else {
-            tried = defaultColumnNames(role);
-            for (const QString &name : tried) {
-                index = findHeader(table.headers, name);
-                if (index >= 0)
-                    break;
-            }
-        }
+        const int index = found.value(role, -1);
+        const QStringList tried = config.columns.contains(role)
+                                      ? QStringList{config.columns.value(role)}
+                                      : defaultColumnNames(role);
         if (index >= 0) {
             inventory.columns.insert(role, index);
             continue;

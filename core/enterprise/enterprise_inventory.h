@@ -72,6 +72,16 @@ struct Inventory
     qsizetype fatalRowCount() const;
 };
 
+/// Which column of `headers` each role uses: the header `configured` names for the role, else
+/// the first of defaultColumnNames(role) present, an exact match before a case-insensitive one.
+/// Roles whose column is not found are absent. The import uses this, so a column-mapping
+/// preview shows the same guesses.
+QMap<QString, int> matchColumns(const QStringList &headers,
+                                const QMap<QString, QString> &configured);
+
+/// The column roles `rules` cannot grade without: name, lon, lat and the grading inputs.
+QStringList requiredColumnRoles(const GradingRules &rules);
+
 /// Reads `path` (CSV in UTF-8 or GBK, detected unless `config.inventoryEncoding` is set, or
 /// XLSX) and validates every row, never stopping at the first bad one: credit code checksum
 /// (GB 32100-2015), duplicate codes, missing, non-numeric, out-of-range or swapped coordinates,

@@ -31,6 +31,29 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     </message>
 </context>
 <context>
+    <name>AhpMatrixDialog</name>
+    <message>
+        <source>AHP pairwise comparison</source>
+        <translation>层次分析法两两比较</translation>
+    </message>
+    <message>
+        <source>Row against column on Saaty&apos;s 1–9 scale: 3 = the row matters moderately more, 1/3 = moderately less. The lower triangle holds the reciprocals. OK needs a consistency ratio below 0.1.</source>
+        <translation>按 Saaty 1–9 标度比较行与列：3 表示行比列稍重要，1/3 表示稍不重要。下三角自动填入倒数。一致性比率须小于 0.1 才能确定。</translation>
+    </message>
+    <message>
+        <source>Weights: %1&lt;br&gt;λmax = %2, CI = %3, RI = %4&lt;br&gt;&lt;b style=&quot;color:%5&quot;&gt;CR = %6 %7&lt;/b&gt;</source>
+        <translation>权重：%1&lt;br&gt;λmax = %2，CI = %3，RI = %4&lt;br&gt;&lt;b style=&quot;color:%5&quot;&gt;CR = %6 %7&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(consistent)</source>
+        <translation>（通过一致性检验）</translation>
+    </message>
+    <message>
+        <source>(inconsistent: 0.1 or more, revise the judgements)</source>
+        <translation>（未通过：不小于 0.1，请修改判断）</translation>
+    </message>
+</context>
+<context>
     <name>AttributeTablePanel</name>
     <message>
         <source>Click a column header to sort; selected rows are highlighted on the map. Double-click a row to zoom to the feature.</source>
@@ -63,6 +86,883 @@ Level palettes (resources/palettes): part of RiskAtlas (GPL-3.0-or-later).
     <message>
         <source>%1 of %2 shown, %3 selected</source>
         <translation>显示 %1 / %2 条，已选 %3 条</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePanel</name>
+    <message>
+        <source>Load configuration…</source>
+        <translation>加载配置…</translation>
+    </message>
+    <message>
+        <source>Save configuration…</source>
+        <translation>保存配置…</translation>
+    </message>
+    <message>
+        <source>Load an enterprise configuration</source>
+        <translation>加载企业评估配置</translation>
+    </message>
+    <message>
+        <source>Configuration (*.json)</source>
+        <translation>配置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the enterprise configuration</source>
+        <translation>保存企业评估配置</translation>
+    </message>
+    <message>
+        <source>1 Inventory</source>
+        <translation>1 企业清单</translation>
+    </message>
+    <message>
+        <source>2 Grading</source>
+        <translation>2 分级</translation>
+    </message>
+    <message>
+        <source>3 Run</source>
+        <translation>3 运行</translation>
+    </message>
+    <message>
+        <source>Cannot show a result</source>
+        <translation>无法显示结果</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Enterprise inventory</source>
+        <translation>企业清单</translation>
+    </message>
+    <message>
+        <source>Inventory (*.csv *.xlsx *.txt);;* (*)</source>
+        <translation>清单 (*.csv *.xlsx *.txt);;* (*)</translation>
+    </message>
+    <message>
+        <source>detect (UTF-8, else GBK)</source>
+        <translation>自动识别（UTF-8，否则 GBK）</translation>
+    </message>
+    <message>
+        <source>XLSX: the first sheet</source>
+        <translation>XLSX：第一个工作表</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Checks every row with the columns and grading chosen, without writing anything; the report is on the Run step</source>
+        <translation>按所选的列和分级规则检查每一行，不写入任何文件；报告显示在“运行”步骤中</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>是否必需</translation>
+    </message>
+    <message>
+        <source>Inventory:</source>
+        <translation>清单：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>前几行：</translation>
+    </message>
+    <message>
+        <source>Columns (guessed from the headers; change where wrong):</source>
+        <translation>列对应（按表头自动识别，有误请修改）：</translation>
+    </message>
+    <message>
+        <source>LEC: D = L × E × C</source>
+        <translation>LEC 法：D = L × E × C</translation>
+    </message>
+    <message>
+        <source>risk matrix: R = likelihood × severity</source>
+        <translation>风险矩阵：R = 可能性 × 严重性</translation>
+    </message>
+    <message>
+        <source>level given in the inventory</source>
+        <translation>清单中已给出等级</translation>
+    </message>
+    <message>
+        <source>four levels (red, orange, yellow, blue)</source>
+        <translation>四级（红、橙、黄、蓝）</translation>
+    </message>
+    <message>
+        <source>five levels (adds green)</source>
+        <translation>五级（增加绿色）</translation>
+    </message>
+    <message>
+        <source>Only the standard LEC table values</source>
+        <translation>仅接受 LEC 标准取值</translation>
+    </message>
+    <message>
+        <source>Dynamic adjustment from unrectified hidden dangers</source>
+        <translation>按未整改隐患动态调整</translation>
+    </message>
+    <message>
+        <source>An unrectified major hidden danger makes the firm 重大</source>
+        <translation>有未整改重大隐患的企业直接定为重大</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>highest level of its firms</source>
+        <translation>取区域内企业最高等级</translation>
+    </message>
+    <message>
+        <source>most frequent level</source>
+        <translation>取最多的等级</translation>
+    </message>
+    <message>
+        <source>score-weighted mean level</source>
+        <translation>按分值加权的平均等级</translation>
+    </message>
+    <message>
+        <source>Grading</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>等级体系：</translation>
+    </message>
+    <message>
+        <source>Score thresholds (ascending):</source>
+        <translation>分值界限（升序）：</translation>
+    </message>
+    <message>
+        <source>Raise one level from this many general hidden dangers:</source>
+        <translation>一般隐患达到此数量时升一级：</translation>
+    </message>
+    <message>
+        <source>Area map units</source>
+        <translation>区域风险图单元</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>Name field:</source>
+        <translation>名称字段：</translation>
+    </message>
+    <message>
+        <source>Code field:</source>
+        <translation>代码字段：</translation>
+    </message>
+    <message>
+        <source>Unit level:</source>
+        <translation>单元等级：</translation>
+    </message>
+    <message>
+        <source>Study area (empty: the units):</source>
+        <translation>研究区（留空：全部单元）：</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Replace an earlier run&apos;s outputs</source>
+        <translation>覆盖上次运行的结果</translation>
+    </message>
+    <message>
+        <source>optional: the older survey (CSV or XLSX)</source>
+        <translation>可选：上一期调查（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+        <source>Older survey</source>
+        <translation>上一期调查</translation>
+    </message>
+    <message>
+        <source>Inventory (*.csv *.xlsx);;* (*)</source>
+        <translation>清单 (*.csv *.xlsx);;* (*)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Export the validation report</source>
+        <translation>导出校验报告</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>final levels</source>
+        <translation>调整后等级</translation>
+    </message>
+    <message>
+        <source>score levels</source>
+        <translation>评分等级</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比：</translation>
+    </message>
+    <message>
+        <source>Validation report:</source>
+        <translation>校验报告：</translation>
+    </message>
+    <message>
+        <source>Survey comparison:</source>
+        <translation>两期调查对比：</translation>
+    </message>
+    <message>
+        <source>Cannot load the configuration</source>
+        <translation>无法加载配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), read as %1 (%2).</source>
+        <translation>
+            <numerusform>%n 行，按 %1 读取（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Cannot save the configuration</source>
+        <translation>无法保存配置</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>无法运行</translation>
+    </message>
+    <message>
+        <source>Choose an output folder first.</source>
+        <translation>请先选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Enterprise risk grading</source>
+        <translation>企业风险分级</translation>
+    </message>
+    <message>
+        <source>Validating the inventory</source>
+        <translation>正在校验企业清单</translation>
+    </message>
+    <message>
+        <source>reading units</source>
+        <translation>读取单元</translation>
+    </message>
+    <message>
+        <source>checking the inventory</source>
+        <translation>检查企业清单</translation>
+    </message>
+    <message>
+        <source>Cannot validate the inventory</source>
+        <translation>无法校验企业清单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validation: %n problem(s); %1 row(s) would be left out.</source>
+        <translation>
+            <numerusform>校验：%n 个问题；将剔除 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The enterprise job failed</source>
+        <translation>企业风险评估失败</translation>
+    </message>
+    <message>
+        <source>Survey changes</source>
+        <translation>两期调查变化</translation>
+    </message>
+    <message>
+        <source>Enterprise area map</source>
+        <translation>企业区域风险图</translation>
+    </message>
+    <message>
+        <source>Control lines</source>
+        <translation>安全控制线</translation>
+    </message>
+    <message>
+        <source>Enterprises by level</source>
+        <translation>企业风险等级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firm(s) graded from %1 row(s), %2 row(s) left out; %3 raised by dynamic adjustment. %4. %5 control line(s), %6 sensitive site(s) inside.</source>
+        <translation>
+            <numerusform>从 %1 行中分级 %n 家企业，剔除 %2 行；动态调整升级 %3 家。%4。安全控制线 %5 条，线内敏感目标 %6 处。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>continuing</source>
+        <translation>延续企业</translation>
+    </message>
+    <message>
+        <source>down a level</source>
+        <translation>降档</translation>
+    </message>
+    <message>
+        <source>up a level</source>
+        <translation>升档</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>FiveColourIndicators</name>
+    <message>
+        <source>Hazards (H): a polygon layer of levels 1–5 each</source>
+        <translation>致灾因子（H）：每项一个 1–5 级的面图层</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>level field</source>
+        <translation>等级字段</translation>
+    </message>
+    <message>
+        <source>aggregation</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>threshold level</source>
+        <translation>阈值等级</translation>
+    </message>
+    <message>
+        <source>Exposure (E)</source>
+        <translation>承灾体暴露（E）</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>per km²</source>
+        <translation>按每平方千米</translation>
+    </message>
+    <message>
+        <source>Vulnerability (V)</source>
+        <translation>脆弱性（V）</translation>
+    </message>
+    <message>
+        <source>each feature counts 1</source>
+        <translation>每个要素计 1</translation>
+    </message>
+    <message>
+        <source>footprint × floors field</source>
+        <translation>占地面积 × 层数字段</translation>
+    </message>
+    <message>
+        <source>a numeric field</source>
+        <translation>数值字段</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>要素：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Factors (value=factor; …):</source>
+        <translation>系数（值=系数；…）：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Weight field:</source>
+        <translation>权重字段：</translation>
+    </message>
+    <message>
+        <source>Capacity (C), per 10 000 people in each township</source>
+        <translation>减灾能力（C），按各乡镇每万人计</translation>
+    </message>
+    <message>
+        <source>Population raster:</source>
+        <translation>人口栅格：</translation>
+    </message>
+    <message>
+        <source>summed field (empty: count)</source>
+        <translation>求和字段（留空：计数）</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>area-weighted mean</source>
+        <translation>面积加权平均</translation>
+    </message>
+    <message>
+        <source>highest level</source>
+        <translation>最高等级</translation>
+    </message>
+    <message>
+        <source>share at or above threshold</source>
+        <translation>达到阈值的面积占比</translation>
+    </message>
+    <message>
+        <source>raster sum</source>
+        <translation>栅格求和</translation>
+    </message>
+    <message>
+        <source>count of features</source>
+        <translation>要素计数</translation>
+    </message>
+    <message>
+        <source>sum of a field</source>
+        <translation>字段求和</translation>
+    </message>
+    <message>
+        <source>floor area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <source>length of lines (km)</source>
+        <translation>线长度（千米）</translation>
+    </message>
+    <message>
+        <source>more is better</source>
+        <translation>越大越好</translation>
+    </message>
+    <message>
+        <source>less is better</source>
+        <translation>越小越好</translation>
+    </message>
+</context>
+<context>
+    <name>FiveColourPanel</name>
+    <message>
+        <source>Title of the assessment</source>
+        <translation>评估标题</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Load a five-colour model</source>
+        <translation>加载五色图模型</translation>
+    </message>
+    <message>
+        <source>Model (*.json)</source>
+        <translation>模型 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the five-colour model</source>
+        <translation>保存五色图模型</translation>
+    </message>
+    <message>
+        <source>1 Units</source>
+        <translation>1 评估单元</translation>
+    </message>
+    <message>
+        <source>2 Indicators</source>
+        <translation>2 指标</translation>
+    </message>
+    <message>
+        <source>3 Weights</source>
+        <translation>3 权重</translation>
+    </message>
+    <message>
+        <source>4 Classes</source>
+        <translation>4 分级</translation>
+    </message>
+    <message>
+        <source>5 Run</source>
+        <translation>5 运行</translation>
+    </message>
+    <message>
+        <source>Cannot show a result</source>
+        <translation>无法显示结果</translation>
+    </message>
+    <message>
+        <source>Risk preview</source>
+        <translation>风险预览</translation>
+    </message>
+    <message>
+        <source>Administrative units (a polygon layer)</source>
+        <translation>行政单元（面图层）</translation>
+    </message>
+    <message>
+        <source>Square grid (metres)</source>
+        <translation>方格网（米）</translation>
+    </message>
+    <message>
+        <source>Geographic grid (arc-seconds)</source>
+        <translation>经纬度格网（角秒）</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>Unit layer:</source>
+        <translation>单元图层：</translation>
+    </message>
+    <message>
+        <source>Code field:</source>
+        <translation>代码字段：</translation>
+    </message>
+    <message>
+        <source>Name field:</source>
+        <translation>名称字段：</translation>
+    </message>
+    <message>
+        <source>Cell size:</source>
+        <translation>格网大小：</translation>
+    </message>
+    <message>
+        <source>Study area (boundary):</source>
+        <translation>研究区（边界）：</translation>
+    </message>
+    <message>
+        <source>Townships for capacity and the tables (required for a grid; empty: the units):</source>
+        <translation>用于减灾能力和统计表的乡镇（格网单元必填；留空：评估单元本身）：</translation>
+    </message>
+    <message>
+        <source>Township layer:</source>
+        <translation>乡镇图层：</translation>
+    </message>
+    <message>
+        <source>Township code field:</source>
+        <translation>乡镇代码字段：</translation>
+    </message>
+    <message>
+        <source>Township name field:</source>
+        <translation>乡镇名称字段：</translation>
+    </message>
+    <message>
+        <source>Hazards:</source>
+        <translation>致灾因子：</translation>
+    </message>
+    <message>
+        <source>Exposure:</source>
+        <translation>暴露：</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>减灾能力：</translation>
+    </message>
+    <message>
+        <source>equal weights</source>
+        <translation>等权</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>直接赋值</translation>
+    </message>
+    <message>
+        <source>entropy (from the data)</source>
+        <translation>熵权法（由数据计算）</translation>
+    </message>
+    <message>
+        <source>AHP pairwise comparison</source>
+        <translation>层次分析法两两比较</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>极差标准化</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>Z 分数</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>向量归一化</translation>
+    </message>
+    <message>
+        <source>natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>quantile</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>manual breaks</source>
+        <translation>手动断点</translation>
+    </message>
+    <message>
+        <source>four inner breaks, ascending: 0.1, 0.2, 0.3, 0.4</source>
+        <translation>四个内部断点，升序：0.1, 0.2, 0.3, 0.4</translation>
+    </message>
+    <message>
+        <source>Preview run</source>
+        <translation>预览运行</translation>
+    </message>
+    <message>
+        <source>Runs the model into a temporary folder to show the risk index and the classes before the real run</source>
+        <translation>在临时文件夹中运行模型，正式运行前查看风险指数和分级</translation>
+    </message>
+    <message>
+        <source>Formula (H, E, V, C):</source>
+        <translation>公式（H、E、V、C）：</translation>
+    </message>
+    <message>
+        <source>Normalisation:</source>
+        <translation>标准化：</translation>
+    </message>
+    <message>
+        <source>Classification (5 classes):</source>
+        <translation>分级方法（5 级）：</translation>
+    </message>
+    <message>
+        <source>Manual breaks:</source>
+        <translation>手动断点：</translation>
+    </message>
+    <message>
+        <source>Minimum mapping unit:</source>
+        <translation>最小上图面积：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <source>Shapefile</source>
+        <translation>Shapefile</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <source>Replace existing outputs</source>
+        <translation>覆盖已有结果</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Maps as:</source>
+        <translation>图件格式：</translation>
+    </message>
+    <message>
+        <source>Direct weights</source>
+        <translation>直接赋权</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Weights are scaled to sum 1.</source>
+        <translation>权重会缩放为总和 1。</translation>
+    </message>
+    <message>
+        <source>Every indicator weighs the same.</source>
+        <translation>各指标权重相同。</translation>
+    </message>
+    <message>
+        <source>Computed from the units&apos; values during the run.</source>
+        <translation>运行时由各单元的数值计算。</translation>
+    </message>
+    <message>
+        <source>Edit the pairwise comparison matrix.</source>
+        <translation>请编辑两两比较矩阵。</translation>
+    </message>
+    <message>
+        <source>Cannot load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>Cannot run the model</source>
+        <translation>无法运行模型</translation>
+    </message>
+    <message>
+        <source>Choose an output folder first.</source>
+        <translation>请先选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Preview of the five-colour model</source>
+        <translation>五色图模型预览</translation>
+    </message>
+    <message>
+        <source>Five-colour model</source>
+        <translation>五色图模型</translation>
+    </message>
+    <message>
+        <source>The five-colour model failed</source>
+        <translation>五色图模型运行失败</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s); per level 1 (low) … 5 (high): %1. %2 risk zone(s), %3 prevention zone(s). Files in %4.</source>
+        <translation>
+            <numerusform>%n 个单元；各等级 1（低）… 5（高）：%1。风险区 %2 个，防治区 %3 个。文件位于 %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hazard: %1</source>
+        <translation>致灾因子：%1</translation>
+    </message>
+    <message>
+        <source>Prevention zoning</source>
+        <translation>综合防治区划</translation>
+    </message>
+    <message>
+        <source>Risk zoning</source>
+        <translation>综合风险区划</translation>
+    </message>
+    <message>
+        <source>Risk map</source>
+        <translation>综合风险图</translation>
+    </message>
+    <message>
+        <source>Breaks: %1. Units per level 1 (low) … 5 (high): %2.</source>
+        <translation>断点：%1。各等级单元数 1（低）… 5（高）：%2。</translation>
     </message>
 </context>
 <context>
@@ -268,6 +1168,79 @@ Choose another level field or palette; a palette file must be valid JSON as desc
     <message>
         <source>Choose a colour</source>
         <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSourceField</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>LevelChartData</name>
+    <message>
+        <source>the layer has no field %1</source>
+        <translation>图层没有字段 %1</translation>
+    </message>
+    <message>
+        <source>Five-colour risk</source>
+        <translation>五色风险</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>not a risk_by_township table</source>
+        <translation>不是 risk_by_township 表</translation>
+    </message>
+    <message>
+        <source>Enterprise risk</source>
+        <translation>企业风险</translation>
+    </message>
+    <message>
+        <source>firms</source>
+        <translation>家企业</translation>
+    </message>
+</context>
+<context>
+    <name>LevelCharts</name>
+    <message>
+        <source>Share by level</source>
+        <translation>各等级占比</translation>
+    </message>
+    <message>
+        <source>By township</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <source>High-risk firms by sector</source>
+        <translation>各行业高风险企业</translation>
+    </message>
+    <message>
+        <source>Run a five-colour model or an enterprise job to see charts.</source>
+        <translation>运行五色图模型或企业风险评估后在此查看图表。</translation>
+    </message>
+    <message>
+        <source>%1: %2 per level</source>
+        <translation>%1：各等级%2</translation>
+    </message>
+    <message>
+        <source>%1 per township and level (%2)</source>
+        <translation>%1：各乡镇各等级（%2）</translation>
+    </message>
+    <message>
+        <source>No sector data for this result.</source>
+        <translation>此结果没有行业数据。</translation>
+    </message>
+    <message>
+        <source>%1 firms per sector</source>
+        <translation>各行业%1企业数</translation>
+    </message>
+    <message>
+        <source>firms</source>
+        <translation>家企业</translation>
     </message>
 </context>
 <context>
@@ -610,12 +1583,74 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <source>%1[*] — RiskAtlas 风险图集</source>
         <translation>%1[*] — 风险图集 RiskAtlas</translation>
     </message>
+    <message>
+        <source>Five-colour risk model</source>
+        <translation>五色图风险模型</translation>
+    </message>
+    <message>
+        <source>Enterprise risk</source>
+        <translation>企业风险</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>&amp;Workflows</source>
+        <translation>工作流程(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Five-colour risk model</source>
+        <translation>五色图风险模型(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Enterprise risk</source>
+        <translation>企业风险(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No charts for this result: %1</source>
+        <translation>此结果无法生成图表：%1</translation>
+    </message>
 </context>
 <context>
     <name>MapCanvas</name>
     <message>
         <source>Open a layer with File ▸ Open layer…, or drop files here.</source>
         <translation>通过“文件 ▸ 打开图层…”打开图层，或将文件拖放到此处。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultLayerLoader</name>
+    <message>
+        <source>%1 holds several layers.</source>
+        <translation>%1 包含多个图层。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskHistogram</name>
+    <message>
+        <source>Risk index: preview histogram</source>
+        <translation>风险指数预览直方图</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>risk index</source>
+        <translation>风险指数</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Break %1</source>
+        <translation>断点 %1</translation>
     </message>
 </context>
 <context>
@@ -635,6 +1670,17 @@ Choose another level field or palette; a palette file must be valid JSON as desc
     <message>
         <source>A new language takes effect when RiskAtlas is started again.</source>
         <translation>更改的界面语言将在风险图集重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
