@@ -9,6 +9,7 @@
 #include "core/gdal/ogr_geometry_type.h"
 #include "core/io/csv_table_reader.h"
 #include "core/io/dataset_path.h"
+#include "core/io/gpkg_direct_reader.h"
 #include "core/io/point_table_builder.h"
 #include "core/io/shapefile_integrity.h"
 #include "core/io/text_encoding.h"
@@ -344,6 +345,26 @@ std::pair<qint64, qint64> fidRange(GDALDatasetH dataset, const QString &table,
 model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &options,
                                  ReadReport *report, Feedback *feedback)
 {
+    if (options.directGeoPackage && source.suffix() == QLatin1String("gpkg")) {
+        // GDAL's driver costs more than the read itself on the usual analysis inputs; it stays
+        // the reader (and the judge of bad input) for anything out of the plain case.
+        if (std::optional<model::VectorLayer> layer =
+                readGpkgDirect(source, options.threads, feedback)) {
+            if (report) {
+                report->driver = QStringLiteral("GPKG");
+                report->notes.append(QStringLiteral("text encoding %1 (%2)")
+                                         .arg(layer->sourceEncoding, layer->encodingSource));
+            }
+            if (options.sourceCrs.isValid()) {
+                if (layer->crs.isValid() && !layer->crs.isSameAs(options.sourceCrs) && report) {
+                    report->notes.append(QStringLiteral("declared CRS %1 overridden by %2")
+                                             .arg(layer->crs.authId(), options.sourceCrs.authId()));
+                }
+                layer->crs = options.sourceCrs;
+            }
+            return std::move(*layer);
+        }
+    }
     gdal::ensureRegistered();
     const bool isShapefile = source.suffix() == QLatin1String("shp");
     std::optional<ShapefileIntegrity> integrity;
