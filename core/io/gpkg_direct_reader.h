@@ -20,7 +20,8 @@ namespace riskatlas::io {
 ///
 /// The layer is the one GDAL's reader would give: same name, fields (names, types, widths),
 /// fids, feature order, geometry type, CRS and WKB bytes, with sourceEncoding "UTF-8" from
-/// "format". Geometries are not validated here.
+/// "format". Geometries are not validated here, except that a layer of nothing but finite 2D
+/// points (which GEOS always finds valid) comes with geometryValidated set.
 ///
 /// Returns std::nullopt for anything else — a layer chosen by index, no layer name and more
 /// than one table, curves, Z/M, big-endian or malformed WKB, a non-EPSG CRS, date or blob

@@ -704,7 +704,14 @@ model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options
     else
         layer = readGdalLayer(source, options, report, feedback);
 
-    if (options.validateGeometry) {
+    if (options.validateGeometry && layer.geometryValidated) {
+        // The reader saw only finite 2D points, valid by definition: nothing to parse again.
+        if (report) {
+            report->geometry.checked =
+                std::count_if(layer.features.begin(), layer.features.end(),
+                              [](const model::Feature &feature) { return !feature.wkb.isEmpty(); });
+        }
+    } else if (options.validateGeometry) {
         if (feedback)
             feedback->setStep(QStringLiteral("checking geometries"));
         geometry::RepairReport scratch;

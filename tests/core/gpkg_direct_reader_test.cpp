@@ -158,6 +158,8 @@ TEST(GpkgDirectReader, EveryHandledFieldTypeOnSeveralConnections)
                         QStringLiteral("%1 threads").arg(threads));
     // The text width and the 64-bit integers made it through, not only equality with GDAL.
     const model::VectorLayer direct = readWith(path, true, 2);
+    EXPECT_FALSE(io::readGpkgDirect(io::DatasetPath::parse(path), 1, nullptr)->geometryValidated)
+        << "polygons are for GEOS to check";
     ASSERT_EQ(direct.fields.size(), 7);
     EXPECT_EQ(direct.fields[6].width, 12);
     EXPECT_EQ(direct.features[2].attributes[6], QVariant(QStringLiteral("区3")));
@@ -185,6 +187,20 @@ TEST(GpkgDirectReader, PointsKeepTheirBytes)
     for (std::size_t i = 0; i < layer.features.size(); ++i)
         ASSERT_EQ(direct.features[i].wkb, layer.features[i].wkb) << i;
     EXPECT_EQ(direct.crs.epsg(), 4490);
+
+    // Finite 2D points are valid by definition: the check is skipped, the count is the same.
+    EXPECT_TRUE(io::readGpkgDirect(io::DatasetPath::parse(path), 1, nullptr)->geometryValidated);
+    io::ReadReport viaGdal;
+    io::ReadOptions gdalOptions;
+    gdalOptions.directGeoPackage = false;
+    io::readLayer(path, gdalOptions, &viaGdal);
+    io::ReadReport viaSqlite;
+    const model::VectorLayer checked = io::readLayer(path, {}, &viaSqlite);
+    EXPECT_TRUE(checked.geometryValidated);
+    EXPECT_EQ(viaSqlite.geometry.checked, viaGdal.geometry.checked);
+    EXPECT_EQ(viaSqlite.geometry.checked, 300);
+    EXPECT_EQ(viaSqlite.driver, viaGdal.driver);
+    EXPECT_EQ(viaSqlite.notes, viaGdal.notes);
 }
 
 TEST(GpkgDirectReader, DatesAreLeftToGdal)
