@@ -71,8 +71,7 @@ sqlite::DatabasePtr openReadOnly(const QString &path)
 sqlite::StatementPtr prepare(sqlite3 *database, const QByteArray &sql)
 {
     sqlite3_stmt *raw = nullptr;
-    if (sqlite3_prepare_v2(database, sql.constData(), int(sql.size()), &raw, nullptr) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(database, sql.constData(), int(sql.size()), &raw, nullptr) != SQLITE_OK)
         throw NotPlain{};
     return sqlite::StatementPtr(raw);
 }
@@ -259,7 +258,9 @@ Table inspect(sqlite3 *database, const DatasetPath &source)
 // GDAL would read as empty.
 bool plainWkb(const uchar *&at, const uchar *end, quint32 allowed, int depth)
 {
-    auto need = [&](std::size_t bytes) { return std::size_t(end - at) >= bytes; };
+    auto need = [&](std::size_t bytes) {
+        return std::size_t(end - at) >= bytes;
+    };
     auto count = [&](quint32 &value) {
         if (!need(4))
             return false;
@@ -394,8 +395,8 @@ void readRows(const QString &path, const Table &table, bool ranged, qint64 from,
     const sqlite::DatabasePtr database = openReadOnly(path);
     QByteArray sql = table.selectSql;
     if (ranged)
-        sql += " WHERE " + quoted(table.fidColumn) + " >= ?1 AND " + quoted(table.fidColumn) +
-               " < ?2";
+        sql +=
+            " WHERE " + quoted(table.fidColumn) + " >= ?1 AND " + quoted(table.fidColumn) + " < ?2";
     const sqlite::StatementPtr statement = prepare(database.get(), sql);
     if (ranged) {
         sqlite3_bind_int64(statement.get(), 1, from);
@@ -419,9 +420,9 @@ void readRows(const QString &path, const Table &table, bool ranged, qint64 from,
             break;
         case SQLITE_BLOB: {
             bool finitePoint = false;
-            feature.wkb = wkbFromBlob(
-                static_cast<const uchar *>(sqlite3_column_blob(statement.get(), 1)),
-                sqlite3_column_bytes(statement.get(), 1), finitePoint);
+            feature.wkb =
+                wkbFromBlob(static_cast<const uchar *>(sqlite3_column_blob(statement.get(), 1)),
+                            sqlite3_column_bytes(statement.get(), 1), finitePoint);
             allFinitePoints = allFinitePoints && finitePoint;
             break;
         }
@@ -462,8 +463,8 @@ std::optional<model::VectorLayer> readGpkgDirect(const DatasetPath &source, int 
             }
         }
         const qint64 span = maxFid - minFid + 1;
-        const int workers = threads > 0 ? threads
-                                        : std::max(1, int(std::thread::hardware_concurrency()));
+        const int workers =
+            threads > 0 ? threads : std::max(1, int(std::thread::hardware_concurrency()));
         const int parts = (workers > 1 && span >= kParallelReadMinimum) ? workers : 1;
 
         // Rows come in fid (rowid) order, so fid ranges read on separate connections and put
@@ -480,8 +481,8 @@ std::optional<model::VectorLayer> readGpkgDirect(const DatasetPath &source, int 
                 read[std::size_t(part)].reserve(std::size_t(std::max<qint64>(0, to - from)));
                 bool allFinitePoints = true;
                 readRows(source.path, table, parts > 1, from, to, span, done,
-                         read[std::size_t(part)], allFinitePoints,
-                         part == 0 ? feedback : nullptr, feedback);
+                         read[std::size_t(part)], allFinitePoints, part == 0 ? feedback : nullptr,
+                         feedback);
                 finitePoints[std::size_t(part)] = allFinitePoints;
             } catch (const NotPlain &) {
                 notPlain = true;

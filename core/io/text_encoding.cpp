@@ -166,8 +166,7 @@ QString canonicalEncoding(const QString &userName)
     // Separators dropped by hand: a regular expression here cost every write its compilation.
     QString key;
     for (const QChar c : trimmed.toLower()) {
-        if (!c.isSpace() && c != QLatin1Char('_') && c != QLatin1Char('.') &&
-            c != QLatin1Char('-'))
+        if (!c.isSpace() && c != QLatin1Char('_') && c != QLatin1Char('.') && c != QLatin1Char('-'))
             key += c;
     }
 

@@ -28,8 +28,8 @@ PointInPolygonGrid::PointInPolygonGrid(const geos::Context &context, const GEOSG
         return;
     }
     if (GEOSGeom_getExtent_r(handle, polygon, &m_minX, &m_minY, &m_maxX, &m_maxY) == 0) {
-        throw ProcessingError({}, QStringLiteral("cannot read a polygon's envelope: %1")
-                                      .arg(context.lastError()));
+        throw ProcessingError(
+            {}, QStringLiteral("cannot read a polygon's envelope: %1").arg(context.lastError()));
     }
     const double longer = std::max(m_maxX - m_minX, m_maxY - m_minY);
     if (!(longer > 0) || !std::isfinite(longer) || resolution < 1)
@@ -53,12 +53,12 @@ void PointInPolygonGrid::markEdges(const geos::Context &context, const GEOSGeome
         const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(handle, ring);
         unsigned int size = 0;
         if (!sequence || GEOSCoordSeq_getSize_r(handle, sequence, &size) == 0)
-            throw ProcessingError({}, QStringLiteral("cannot read a polygon ring: %1")
-                                          .arg(context.lastError()));
+            throw ProcessingError(
+                {}, QStringLiteral("cannot read a polygon ring: %1").arg(context.lastError()));
         xy.resize(std::size_t(size) * 2);
         if (size > 0 && GEOSCoordSeq_copyToBuffer_r(handle, sequence, xy.data(), 0, 0) == 0)
-            throw ProcessingError({}, QStringLiteral("cannot read a polygon ring: %1")
-                                          .arg(context.lastError()));
+            throw ProcessingError(
+                {}, QStringLiteral("cannot read a polygon ring: %1").arg(context.lastError()));
         for (unsigned int i = 0; i + 1 < size; ++i)
             markSegment(xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3]);
         if (size == 1)

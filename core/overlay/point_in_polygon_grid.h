@@ -65,7 +65,7 @@ private:
     double m_minX = 0, m_minY = 0, m_maxX = -1, m_maxY = -1;
     double m_scaleX = 0, m_scaleY = 0; // cells per unit of x and y
     int m_columns = 0, m_rows = 0;
-    std::vector<Answer> m_cells; // row-major; Unknown until decided
+    std::vector<Answer> m_cells;        // row-major; Unknown until decided
     std::optional<Answer> m_everywhere; // set for geometries that are not polygons
 };
 

@@ -277,9 +277,9 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                 const geos::PreparedPtr prepared(GEOSPrepare_r(context->handle(), unit.get()),
                                                  geos::PreparedDeleter{context->handle()});
                 if (!prepared) {
-                    throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
-                                          QStringLiteral("cannot prepare the unit: %1")
-                                              .arg(context->lastError()));
+                    throw ProcessingError(
+                        whereFeature(units, metricUnits.features[u].fid),
+                        QStringLiteral("cannot prepare the unit: %1").arg(context->lastError()));
                 }
                 out.emplace_back(*context, unit.get(), prepared.get());
             }
@@ -337,12 +337,13 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
             auto preparedUnit = [&](std::size_t u) {
                 if (!worker->prepared[u]) {
                     unitGeometry(u);
-                    worker->prepared[u] = geos::PreparedPtr(
-                        GEOSPrepare_r(handle, worker->units[u].get()), geos::PreparedDeleter{handle});
+                    worker->prepared[u] =
+                        geos::PreparedPtr(GEOSPrepare_r(handle, worker->units[u].get()),
+                                          geos::PreparedDeleter{handle});
                     if (!worker->prepared[u]) {
-                        throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
-                                              QStringLiteral("cannot prepare the unit: %1")
-                                                  .arg(context.lastError()));
+                        throw ProcessingError(
+                            whereFeature(units, metricUnits.features[u].fid),
+                            QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
                     }
                 }
                 return worker->prepared[u].get();
@@ -369,7 +370,8 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                 if (!simplePoint && GEOSisEmpty_r(handle, geosPoint()) == 1)
                     continue;
                 auto test = [&](std::size_t u) {
-                    const char answer = GEOSPreparedContains_r(handle, preparedUnit(u), geosPoint());
+                    const char answer =
+                        GEOSPreparedContains_r(handle, preparedUnit(u), geosPoint());
                     if (answer == 2) {
                         throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
                                               QStringLiteral("contains with %1 fid %2: %3")

@@ -223,15 +223,16 @@ TEST(GpkgDirectReader, SeveralTablesWithoutANameAreLeftToGdal)
     io::writeLayer(typedLayer(3), path);
     io::writeLayerIntoGeoPackage(typedLayer(2), path, QStringLiteral("second"));
     EXPECT_FALSE(io::readGpkgDirect(io::DatasetPath::parse(path), 1, nullptr));
-    EXPECT_FALSE(io::readGpkgDirect(io::DatasetPath::parse(path + QStringLiteral("|layerid=1")),
-                                    1, nullptr));
+    EXPECT_FALSE(io::readGpkgDirect(io::DatasetPath::parse(path + QStringLiteral("|layerid=1")), 1,
+                                    nullptr));
     EXPECT_TRUE(io::readGpkgDirect(
         io::DatasetPath::parse(path + QStringLiteral("|layername=second")), 1, nullptr));
     try {
         io::readLayer(path);
         FAIL() << "two layers without a name must be refused";
     } catch (const InputError &error) {
-        EXPECT_TRUE(error.message().contains(QStringLiteral("2 layers"))) << error.message().toStdString();
+        EXPECT_TRUE(error.message().contains(QStringLiteral("2 layers")))
+            << error.message().toStdString();
     }
 }
 
@@ -247,7 +248,8 @@ TEST(GpkgDirectReader, BadTextIsLeftToGdalsError)
         FAIL() << "invalid UTF-8 must be refused";
     } catch (const InputError &error) {
         EXPECT_EQ(error.location().row, 2);
-        EXPECT_TRUE(error.message().contains(QStringLiteral("名称"))) << error.message().toStdString();
+        EXPECT_TRUE(error.message().contains(QStringLiteral("名称")))
+            << error.message().toStdString();
     }
 }
 

@@ -42,8 +42,7 @@ TEST(PointInPolygonGrid, NeverContradictsGeos)
     const GEOSContextHandle_t handle = context.handle();
     std::mt19937_64 random(20261129);
     for (const Case &testCase : kCases) {
-        const geos::GeometryPtr polygon =
-            geos::fromWkt(context, QString::fromLatin1(testCase.wkt));
+        const geos::GeometryPtr polygon = geos::fromWkt(context, QString::fromLatin1(testCase.wkt));
         const geos::PreparedPtr prepared(GEOSPrepare_r(handle, polygon.get()),
                                          geos::PreparedDeleter{handle});
         for (const int resolution : {4, 64, 256}) {
@@ -59,7 +58,8 @@ TEST(PointInPolygonGrid, NeverContradictsGeos)
             for (int i = 0; i < 20000; ++i)
                 points.emplace_back(ux(random), uy(random));
             // Vertices, edge midpoints, and points a hair either side of them.
-            const geos::GeometryPtr boundary = geos::own(context, GEOSBoundary_r(handle, polygon.get()));
+            const geos::GeometryPtr boundary =
+                geos::own(context, GEOSBoundary_r(handle, polygon.get()));
             const geos::GeometryPtr vertices =
                 geos::own(context, GEOSGeom_extractUniquePoints_r(handle, boundary.get()));
             for (int i = 0; i < GEOSGetNumGeometries_r(handle, vertices.get()); ++i) {
@@ -100,8 +100,7 @@ TEST(PointInPolygonGrid, NonPolygonsAreLeftToGeos)
 {
     geos::Context context;
     const GEOSContextHandle_t handle = context.handle();
-    const geos::GeometryPtr line =
-        geos::fromWkt(context, QStringLiteral("LINESTRING(0 0,10 10)"));
+    const geos::GeometryPtr line = geos::fromWkt(context, QStringLiteral("LINESTRING(0 0,10 10)"));
     const geos::PreparedPtr prepared(GEOSPrepare_r(handle, line.get()),
                                      geos::PreparedDeleter{handle});
     const overlay::PointInPolygonGrid grid(context, line.get(), prepared.get());
