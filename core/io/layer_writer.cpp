@@ -267,7 +267,10 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
                    bool isShapefile, WriteReport *report, Feedback *feedback,
                    bool intoExisting = false)
 {
-    gdal::ensureRegistered();
+    if (target.driver == "GPKG")
+        gdal::ensureGeoPackageRegistered();
+    else
+        gdal::ensureRegistered();
     gdal::ErrorCapture errors;
     GDALDriverH driver = GDALGetDriverByName(target.driver.constData());
     if (!driver)
