@@ -5,6 +5,7 @@
 #include "core/gdal/gdal_handles.h"
 
 #include <cpl_error.h>
+#include <ogrsf_frmts.h>
 
 #include <mutex>
 
@@ -14,6 +15,16 @@ void ensureRegistered()
 {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
+}
+
+void ensureGeoPackageRegistered()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // GDALAllRegister() skips a driver already registered under its name.
+        if (!GDALGetDriverByName("GPKG"))
+            RegisterOGRGeoPackage();
+    });
 }
 
 ErrorCapture::ErrorCapture()

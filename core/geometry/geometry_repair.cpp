@@ -10,6 +10,8 @@
 #include "core/geos/geometry_parts.h"
 #include "core/overlay/parallel_chunks.h"
 
+#include <QtEndian>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -82,6 +84,22 @@ geos::GeometryPtr makeValidKeepingDimension(const geos::Context &context,
     return geos::makeCollection(context, geos::multiTypeForDimension(dimension), std::move(parts));
 }
 
+namespace {
+
+// A 2D little-endian point with finite coordinates: GEOS finds every such point valid and not
+// empty, so point layers (often hundreds of thousands of features) skip parsing.
+bool isFinitePointWkb(const QByteArray &wkb)
+{
+    if (wkb.size() != 21 || wkb[0] != 1)
+        return false;
+    const auto *bytes = reinterpret_cast<const uchar *>(wkb.constData());
+    return qFromLittleEndian<quint32>(bytes + 1) == 1 &&
+           std::isfinite(qFromLittleEndian<double>(bytes + 5)) &&
+           std::isfinite(qFromLittleEndian<double>(bytes + 13));
+}
+
+} // namespace
+
 void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback *feedback,
                        int threads)
 {
@@ -102,6 +120,10 @@ void validateAndRepair(model::VectorLayer &layer, RepairReport &report, Feedback
                 const QByteArray &wkb = layer.features[i].wkb;
                 if (wkb.isEmpty())
                     continue;
+                if (isFinitePointWkb(wkb)) {
+                    states[i] = State::Valid;
+                    continue;
+                }
                 const geos::GeometryPtr geometry = geos::fromWkb(*worker, wkb);
                 if (GEOSisEmpty_r(worker->handle(), geometry.get()))
                     states[i] = State::Empty;

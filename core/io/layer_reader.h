@@ -30,6 +30,9 @@ struct ReadOptions
     /// Worker threads for reading and validating geometries (0 = all cores); the layer read
     /// does not depend on it.
     int threads = 0;
+    /// Read plain GeoPackage feature tables straight through SQLite (io::readGpkgDirect, the
+    /// same layer several times faster); false always reads through GDAL's driver.
+    bool directGeoPackage = true;
 };
 
 struct ReadReport

@@ -163,9 +163,12 @@ bool hasUtf8Bom(const QByteArray &bytes)
 QString canonicalEncoding(const QString &userName)
 {
     const QString trimmed = userName.trimmed();
-    static const QRegularExpression separators(QStringLiteral("[\\s_.\\-]"));
-    QString key = trimmed.toLower();
-    key.remove(separators);
+    // Separators dropped by hand: a regular expression here cost every write its compilation.
+    QString key;
+    for (const QChar c : trimmed.toLower()) {
+        if (!c.isSpace() && c != QLatin1Char('_') && c != QLatin1Char('.') && c != QLatin1Char('-'))
+            key += c;
+    }
 
     struct Alias
     {

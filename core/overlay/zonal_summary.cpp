@@ -8,11 +8,16 @@
 #include "core/geos/str_tree.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
+#include "core/overlay/point_in_polygon_grid.h"
 
 #include <QHash>
+#include <QtEndian>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -139,6 +144,88 @@ geos::GeometryPtr robustIntersection(const geos::Context &context, const GEOSGeo
     return geos::own(context, result);
 }
 
+// Units whose envelopes reach into each cell of a coarse grid over all units, in unit order:
+// a point's candidate units without making it a GEOS geometry.
+class UnitBuckets
+{
+public:
+    explicit UnitBuckets(const std::vector<PointInPolygonGrid> &grids)
+    {
+        double minX = std::numeric_limits<double>::max(), minY = minX;
+        double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+        for (const PointInPolygonGrid &grid : grids) {
+            if (grid.minX() > grid.maxX())
+                continue;
+            minX = std::min(minX, grid.minX());
+            minY = std::min(minY, grid.minY());
+            maxX = std::max(maxX, grid.maxX());
+            maxY = std::max(maxY, grid.maxY());
+        }
+        const double longer = std::max(maxX - minX, maxY - minY);
+        if (!(longer > 0) || !std::isfinite(longer)) {
+            m_columns = m_rows = 1;
+            m_scale = 0;
+        } else {
+            const int side = std::clamp(int(4 * std::sqrt(double(grids.size()))), 1, 512);
+            m_scale = side / longer;
+            m_columns = std::clamp(int(std::ceil((maxX - minX) * m_scale)), 1, side);
+            m_rows = std::clamp(int(std::ceil((maxY - minY) * m_scale)), 1, side);
+        }
+        m_minX = minX;
+        m_minY = minY;
+        m_buckets.resize(std::size_t(m_columns) * std::size_t(m_rows));
+        for (std::size_t u = 0; u < grids.size(); ++u) {
+            const PointInPolygonGrid &grid = grids[u];
+            if (grid.minX() > grid.maxX())
+                continue;
+            // One bucket of margin: a unit listed in a bucket it does not reach only costs an
+            // envelope test.
+            const int c0 = std::max(0, column(grid.minX()) - 1);
+            const int c1 = std::min(m_columns - 1, column(grid.maxX()) + 1);
+            const int r0 = std::max(0, row(grid.minY()) - 1);
+            const int r1 = std::min(m_rows - 1, row(grid.maxY()) + 1);
+            for (int r = r0; r <= r1; ++r) {
+                for (int c = c0; c <= c1; ++c)
+                    m_buckets[std::size_t(r) * std::size_t(m_columns) + std::size_t(c)].push_back(
+                        std::uint32_t(u));
+            }
+        }
+    }
+
+    const std::vector<std::uint32_t> &unitsNear(double x, double y) const
+    {
+        return m_buckets[std::size_t(row(y)) * std::size_t(m_columns) + std::size_t(column(x))];
+    }
+
+private:
+    int column(double x) const
+    {
+        return int(std::clamp(std::floor((x - m_minX) * m_scale), 0.0, double(m_columns - 1)));
+    }
+    int row(double y) const
+    {
+        return int(std::clamp(std::floor((y - m_minY) * m_scale), 0.0, double(m_rows - 1)));
+    }
+
+    double m_minX = 0, m_minY = 0, m_scale = 0;
+    int m_columns = 1, m_rows = 1;
+    std::vector<std::vector<std::uint32_t>> m_buckets;
+};
+
+// The coordinates of a 2D little-endian WKB point that is not empty; false for anything else
+// (multipoints, big-endian, NaN), which goes through GEOS.
+bool pointCoordinates(const QByteArray &wkb, double &x, double &y)
+{
+    if (wkb.size() != 21 || wkb[0] != 1)
+        return false;
+    const auto *bytes = reinterpret_cast<const uchar *>(wkb.constData());
+    if (qFromLittleEndian<quint32>(bytes + 1) != 1)
+        return false;
+    x = qFromLittleEndian<double>(bytes + 5);
+    y = qFromLittleEndian<double>(bytes + 13);
+    return std::isfinite(x) && std::isfinite(y);
+}
+
 // Points: usually few units and many points. The points, not the units, are cut into chunks
 // over the threads (one chunk per unit leaves a thread idle behind the largest unit), and each
 // thread prepares its own copy of the units. A point counts in a unit that contains it, as in
@@ -172,13 +259,40 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
         }
     }
 
+    // Each unit's cell grid answers for most points; GEOS is asked only near the boundaries.
+    ChunkOptions gridOptions;
+    gridOptions.threads = threads;
+    gridOptions.chunkSize = 1;
+    gridOptions.feedback = nullptr;
+    const std::vector<PointInPolygonGrid> grids = runChunked<PointInPolygonGrid>(
+        unitCount, gridOptions, [] { return std::make_unique<geos::Context>(); },
+        [&](std::unique_ptr<geos::Context> &context, std::size_t begin, std::size_t end,
+            std::vector<PointInPolygonGrid> &out) {
+            for (std::size_t u = begin; u < end; ++u) {
+                if (!results[u].hasGeometry) {
+                    out.emplace_back(*context, nullptr, nullptr);
+                    continue;
+                }
+                const geos::GeometryPtr unit = geos::fromWkb(*context, metricUnits.features[u].wkb);
+                const geos::PreparedPtr prepared(GEOSPrepare_r(context->handle(), unit.get()),
+                                                 geos::PreparedDeleter{context->handle()});
+                if (!prepared) {
+                    throw ProcessingError(
+                        whereFeature(units, metricUnits.features[u].fid),
+                        QStringLiteral("cannot prepare the unit: %1").arg(context->lastError()));
+                }
+                out.emplace_back(*context, unit.get(), prepared.get());
+            }
+        });
+    const UnitBuckets buckets(grids);
+
     struct Member
     {
         std::size_t unit;
         std::size_t point;
     };
     // Member order matters for destruction: the tree refers to the units, the prepared units
-    // to the units, everything to the context.
+    // to the units, everything to the context. Units are read and prepared on first need.
     struct PointWorker
     {
         geos::Context context;
@@ -195,47 +309,69 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
         metricLayer.features.size(), chunkOptions,
         [&] {
             auto worker = std::make_unique<PointWorker>();
-            const GEOSContextHandle_t handle = worker->context.handle();
             worker->units.resize(unitCount);
             worker->prepared.resize(unitCount);
-            worker->tree = std::make_unique<geos::StrTree>(worker->context);
-            for (std::size_t u = 0; u < unitCount; ++u) {
-                if (!results[u].hasGeometry)
-                    continue;
-                worker->units[u] = geos::fromWkb(worker->context, metricUnits.features[u].wkb);
-                worker->prepared[u] = geos::PreparedPtr(
-                    GEOSPrepare_r(handle, worker->units[u].get()), geos::PreparedDeleter{handle});
-                if (!worker->prepared[u]) {
-                    throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
-                                          QStringLiteral("cannot prepare the unit: %1")
-                                              .arg(worker->context.lastError()));
-                }
-                worker->tree->insert(worker->units[u].get(), u);
-            }
-            worker->tree->build();
             return worker;
         },
         [&](std::unique_ptr<PointWorker> &worker, std::size_t begin, std::size_t end,
             std::vector<Member> &out) {
             const geos::Context &context = worker->context;
             const GEOSContextHandle_t handle = context.handle();
+            auto unitGeometry = [&](std::size_t u) {
+                if (!worker->units[u])
+                    worker->units[u] = geos::fromWkb(context, metricUnits.features[u].wkb);
+                return worker->units[u].get();
+            };
+            // Only points that are not plain 2D points (multipoints) need the STR-tree.
+            auto tree = [&]() -> const geos::StrTree & {
+                if (!worker->tree) {
+                    worker->tree = std::make_unique<geos::StrTree>(context);
+                    for (std::size_t u = 0; u < unitCount; ++u) {
+                        if (results[u].hasGeometry)
+                            worker->tree->insert(unitGeometry(u), u);
+                    }
+                    worker->tree->build();
+                }
+                return *worker->tree;
+            };
+            auto preparedUnit = [&](std::size_t u) {
+                if (!worker->prepared[u]) {
+                    unitGeometry(u);
+                    worker->prepared[u] =
+                        geos::PreparedPtr(GEOSPrepare_r(handle, worker->units[u].get()),
+                                          geos::PreparedDeleter{handle});
+                    if (!worker->prepared[u]) {
+                        throw ProcessingError(
+                            whereFeature(units, metricUnits.features[u].fid),
+                            QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
+                    }
+                }
+                return worker->prepared[u].get();
+            };
             for (std::size_t i = begin; i < end; ++i) {
                 const model::Feature &feature = metricLayer.features[i];
                 if (feature.wkb.isEmpty())
                     continue;
+                double x = 0;
+                double y = 0;
+                const bool simplePoint = pointCoordinates(feature.wkb, x, y);
                 geos::GeometryPtr point;
-                try {
-                    point = geos::fromWkb(context, feature.wkb);
-                } catch (const ProcessingError &error) {
-                    throw ProcessingError(whereFeature(layer, feature.fid), error.message());
-                }
-                if (GEOSisEmpty_r(handle, point.get()) == 1)
+                auto geosPoint = [&]() -> const GEOSGeometry * {
+                    if (!point) {
+                        try {
+                            point = geos::fromWkb(context, feature.wkb);
+                        } catch (const ProcessingError &error) {
+                            throw ProcessingError(whereFeature(layer, feature.fid),
+                                                  error.message());
+                        }
+                    }
+                    return point.get();
+                };
+                if (!simplePoint && GEOSisEmpty_r(handle, geosPoint()) == 1)
                     continue;
-                worker->candidates.clear();
-                worker->tree->query(context, point.get(), worker->candidates);
-                for (const std::size_t u : worker->candidates) {
+                auto test = [&](std::size_t u) {
                     const char answer =
-                        GEOSPreparedContains_r(handle, worker->prepared[u].get(), point.get());
+                        GEOSPreparedContains_r(handle, preparedUnit(u), geosPoint());
                     if (answer == 2) {
                         throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
                                               QStringLiteral("contains with %1 fid %2: %3")
@@ -245,6 +381,25 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                     }
                     if (answer == 1)
                         out.push_back({u, i});
+                };
+                if (!simplePoint) {
+                    worker->candidates.clear();
+                    tree().query(context, geosPoint(), worker->candidates);
+                    for (const std::size_t u : worker->candidates)
+                        test(u);
+                    continue;
+                }
+                for (const std::uint32_t u : buckets.unitsNear(x, y)) {
+                    switch (grids[u].locate(x, y)) {
+                    case PointInPolygonGrid::Answer::Inside:
+                        out.push_back({u, i});
+                        break;
+                    case PointInPolygonGrid::Answer::Outside:
+                        break;
+                    case PointInPolygonGrid::Answer::Unknown:
+                        test(u);
+                        break;
+                    }
                 }
             }
         });
