@@ -233,6 +233,11 @@ void LayerLoader::jobFinished()
     const std::unique_ptr<Job> job = std::move(m_current);
     job->watcher->deleteLater();
     const std::shared_ptr<LoadResult> result = job->watcher->result();
+    // A read cancelled after it had finished (its result already queued to this thread) is
+    // still cancelled: delivering it would hand a stale layer to whoever queued the same
+    // path again since (a project reloaded after a run).
+    if (job->feedback->isCanceled())
+        result->outcome = LoadResult::Outcome::Cancelled;
     switch (result->outcome) {
     case LoadResult::Outcome::Loaded:
         Q_EMIT loaded(result->layer);

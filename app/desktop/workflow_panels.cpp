@@ -7,6 +7,7 @@
 #include "desktop/five_colour_panel.h"
 #include "desktop/level_charts.h"
 #include "desktop/main_window.h"
+#include "desktop/project_config_link.h"
 
 #include <QDockWidget>
 #include <QMenuBar>
@@ -82,6 +83,7 @@ WorkflowPanels installWorkflowPanels(MainWindow &window)
         [showCharts](const QString &outDir, const QString &palette, const QString &sectorField) {
             showCharts([&] { return enterpriseChartData(outDir, palette, sectorField); });
         });
+    linkPanelsToProject(window, panels, menu);
     return panels;
 }
 

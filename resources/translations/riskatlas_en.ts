@@ -1592,6 +1592,54 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <source>No charts for this result: %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Cannot store the configuration</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stored in the project; Project ▸ Run uses it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing to load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The project has no %1 yet. Store one from the panel first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot load the configuration</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Store the model in the project</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s model</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Store the enterprise configuration in the project</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s enterprise configuration</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The five-colour panel&apos;s model becomes the project&apos;s five_colour_model.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The enterprise panel&apos;s configuration becomes the project&apos;s enterprise_config.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MapCanvas</name>

@@ -1615,6 +1615,54 @@ Choose another level field or palette; a palette file must be valid JSON as desc
         <source>No charts for this result: %1</source>
         <translation>此结果无法生成图表：%1</translation>
     </message>
+    <message>
+        <source>Cannot store the configuration</source>
+        <translation>无法存入配置</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Stored in the project; Project ▸ Run uses it.</source>
+        <translation>已存入项目；“项目 ▸ 运行”将使用它。</translation>
+    </message>
+    <message>
+        <source>Nothing to load</source>
+        <translation>没有可载入的内容</translation>
+    </message>
+    <message>
+        <source>The project has no %1 yet. Store one from the panel first.</source>
+        <translation>项目中还没有 %1。请先从面板存入。</translation>
+    </message>
+    <message>
+        <source>Cannot load the configuration</source>
+        <translation>无法载入配置</translation>
+    </message>
+    <message>
+        <source>Store the model in the project</source>
+        <translation>将模型存入项目</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s model</source>
+        <translation>载入项目的模型</translation>
+    </message>
+    <message>
+        <source>Store the enterprise configuration in the project</source>
+        <translation>将企业配置存入项目</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s enterprise configuration</source>
+        <translation>载入项目的企业配置</translation>
+    </message>
+    <message>
+        <source>The five-colour panel&apos;s model becomes the project&apos;s five_colour_model.</source>
+        <translation>五色图面板的模型成为项目的 five_colour_model。</translation>
+    </message>
+    <message>
+        <source>The enterprise panel&apos;s configuration becomes the project&apos;s enterprise_config.</source>
+        <translation>企业面板的配置成为项目的 enterprise_config。</translation>
+    </message>
 </context>
 <context>
     <name>MapCanvas</name>

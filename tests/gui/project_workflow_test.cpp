@@ -110,6 +110,7 @@ private Q_SLOTS:
     void setLevelDialogNeedsAReason();
     void overrideUndoRedoOnMapAndInProject();
     void atlasPanelExportsPdfAndPackage();
+    void zoneOverrideReachesItsUnitsOnRerunAndUndoes();
     void failedRunIsExplained();
     void cancelledRunStoresNothing();
     void unsavedChangesPromptOnClose();
@@ -120,6 +121,7 @@ private:
                     bool cancelInPipeline = false);
     std::shared_ptr<const model::VectorLayer> riskMap() const;
     int featureOfUnit(const QString &unit) const;
+    int countOnRiskMap(const char *field, int value) const;
     void answerNextMessageBox(QMessageBox::StandardButton button);
 
     QTemporaryDir m_dir;
@@ -277,6 +279,15 @@ int ProjectWorkflowTest::featureOfUnit(const QString &unit) const
     return -1;
 }
 
+int ProjectWorkflowTest::countOnRiskMap(const char *field, int value) const
+{
+    const auto layer = riskMap();
+    int count = 0;
+    for (std::size_t i = 0; i < layer->features.size(); ++i)
+        count += attribute(*layer, int(i), field).toInt() == value ? 1 : 0;
+    return count;
+}
+
 void ProjectWorkflowTest::opensTheProject()
 {
     QSignalSpy loaded(m_window->project(), &desktop::ProjectController::resultsLoaded);
@@ -427,6 +438,61 @@ void ProjectWorkflowTest::overrideUndoRedoOnMapAndInProject()
     QVERIFY(m_window->isWindowModified());
     session->undoStack()->redo();
     QVERIFY(!m_window->isWindowModified());
+}
+
+// A zone of the risk zoning edited in the app: keyed by its zone_id, saved, and applied by the
+// next run to every unit the zone holds (the unit override of the test before stays); undone
+// and saved, the run after that is back to the unit override alone.
+void ProjectWorkflowTest::zoneOverrideReachesItsUnitsOnRerunAndUndoes()
+{
+    desktop::ProjectController *controller = m_window->project();
+    const int zoningId = controller->layerId(QStringLiteral("risk_zoning"));
+    QVERIFY(zoningId >= 0);
+    const auto zoning = m_window->canvas()->layer(zoningId);
+    // A zone at another level than the unit raised before, so it does not hold that unit.
+    int zone = -1;
+    for (std::size_t i = 0; i < zoning->features.size() && zone < 0; ++i) {
+        if (attribute(*zoning, int(i), "level").toInt() != m_newLevel)
+            zone = int(i);
+    }
+    QVERIFY(zone >= 0);
+    const QString zoneId = attribute(*zoning, zone, "zone_id").toString();
+    const int zoneLevel = attribute(*zoning, zone, "level").toInt();
+    const int zoneUnits = attribute(*zoning, zone, "units").toInt();
+    const int newZoneLevel = zoneLevel < 5 ? zoneLevel + 1 : zoneLevel - 1;
+    QVERIFY(zoneId.startsWith(u'Z'));
+    QVERIFY(zoneUnits >= 1);
+    QCOMPARE(countOnRiskMap("overridden", 1), 1);
+    const int atNewLevelBefore = countOnRiskMap("level", newZoneLevel);
+
+    QVERIFY(controller->setLevel(zoningId, zone, newZoneLevel, QStringLiteral("分区复核"),
+                                 QStringLiteral("测试员")));
+    QCOMPARE(attribute(*m_window->canvas()->layer(zoningId), zone, "level").toInt(), newZoneLevel);
+    QVERIFY(controller->save());
+    const QList<project::PlannerOverride> stored =
+        project::Project::open(m_projectPath).overrides(QStringLiteral("risk_zoning"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0].key, zoneId);
+
+    desktop::TaskOutcome outcome{};
+    QString message;
+    QVERIFY2(runAndWait(m_dir.filePath(QStringLiteral("zone run")), &outcome, &message),
+             qPrintable(message));
+    QVERIFY2(outcome == desktop::TaskOutcome::Succeeded, qPrintable(message));
+    // The results are read back onto the map in the background.
+    QTRY_COMPARE_WITH_TIMEOUT(countOnRiskMap("overridden", 1), 1 + zoneUnits, 60000);
+    QCOMPARE(countOnRiskMap("level", newZoneLevel), atNewLevelBefore + zoneUnits);
+
+    // Undo the zone edit, save, run again: only the unit override is left.
+    controller->session()->undoStack()->undo();
+    QVERIFY(controller->save());
+    QVERIFY(
+        project::Project::open(m_projectPath).overrides(QStringLiteral("risk_zoning")).isEmpty());
+    QVERIFY2(runAndWait(m_dir.filePath(QStringLiteral("zone undone run")), &outcome, &message),
+             qPrintable(message));
+    QVERIFY2(outcome == desktop::TaskOutcome::Succeeded, qPrintable(message));
+    QTRY_COMPARE_WITH_TIMEOUT(countOnRiskMap("overridden", 1), 1, 60000);
+    QCOMPARE(countOnRiskMap("level", newZoneLevel), atNewLevelBefore);
 }
 
 void ProjectWorkflowTest::atlasPanelExportsPdfAndPackage()
