@@ -18,6 +18,8 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include "support/metric_fixtures.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -46,20 +48,12 @@ namespace {
 //       mean = 4.4·10 000 / 60 000 = 11/15;  max = 1.0;  share = 50 000 / 60 000 = 5/6
 //   U3: one cell of level 2: mean = 0.4·3 600 / 3 600 = 0.4;  max = 0.4;  share = 0
 // The same cells as vector polygons give the same values (the cells align with the units).
-constexpr double kX = 500000;
-constexpr double kY = 3000000;
+constexpr double kX = test::kMetricX;
+constexpr double kY = test::kMetricY;
+using test::box;
 constexpr int kColumns = 6;
 constexpr int kRows = 3;
 const int kLevels[kRows][kColumns] = {{1, 2, 3, 5, 5, -1}, {1, 2, 3, 4, -1, 2}, {1, 1, 1, 4, 4, 5}};
-
-QString box(double x0, double y0, double x1, double y1)
-{
-    return QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))")
-        .arg(kX + x0, 0, 'f', 3)
-        .arg(kY + y0, 0, 'f', 3)
-        .arg(kX + x1, 0, 'f', 3)
-        .arg(kY + y1, 0, 'f', 3);
-}
 
 QString writeLevels(const QTemporaryDir &dir, const QString &name, int oddCell = 0)
 {

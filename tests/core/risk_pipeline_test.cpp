@@ -21,6 +21,8 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include "support/metric_fixtures.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -57,17 +59,9 @@ namespace {
 // Manual breaks 0.1, 0.3, 0.445, 0.46 → C level 1 (低), B 3 (中), A 5 (高)
 // Prevention: risk 5 & capacity 3–5 → 重点 (3); risk 3 → 次重点 (2); else 一般 (1):
 //   A 3, B 2, C 1.
-constexpr double kX = 500000;
-constexpr double kY = 3000000;
-
-QString box(double x0, double y0, double x1, double y1)
-{
-    return QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))")
-        .arg(kX + x0, 0, 'f', 3)
-        .arg(kY + y0, 0, 'f', 3)
-        .arg(kX + x1, 0, 'f', 3)
-        .arg(kY + y1, 0, 'f', 3);
-}
+constexpr double kX = test::kMetricX;
+constexpr double kY = test::kMetricY;
+using test::box;
 
 QString point(double x, double y)
 {

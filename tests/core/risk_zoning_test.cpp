@@ -5,6 +5,8 @@
 #include "core/geos/geos_context.h"
 #include "core/style/palette.h"
 
+#include "support/metric_fixtures.h"
+
 #include <gtest/gtest.h>
 
 using namespace riskatlas;
@@ -12,31 +14,10 @@ using namespace riskatlas::hazard;
 
 namespace {
 
-constexpr double kX = 500000;
-constexpr double kY = 3000000;
-
-QString box(double x0, double y0, double x1, double y1)
-{
-    return QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))")
-        .arg(kX + x0, 0, 'f', 3)
-        .arg(kY + y0, 0, 'f', 3)
-        .arg(kX + x1, 0, 'f', 3)
-        .arg(kY + y1, 0, 'f', 3);
-}
-
-model::VectorLayer polygons(const QStringList &wkts)
-{
-    geos::Context context;
-    model::VectorLayer layer;
-    layer.name = QStringLiteral("units");
-    layer.crs = crs::Crs::fromEpsg(4549);
-    layer.geometryType = model::GeometryType::Polygon;
-    qint64 fid = 1;
-    for (const QString &wkt : wkts)
-        layer.features.push_back(
-            {fid++, {}, geos::toWkb(context, geos::fromWkt(context, wkt).get())});
-    return layer;
-}
+constexpr double kX = test::kMetricX;
+constexpr double kY = test::kMetricY;
+using test::box;
+using test::polygons;
 
 // Units of 100 m × 100 m in a row, [0,100], [100,200], [200,300] and [300,400] (× [0,100]), with
 // levels 5, 5, 1, 1, and a fifth unit [190,200]×[0,10] cut out of the second's corner with
