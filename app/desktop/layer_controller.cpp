@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/layer_controller.h"
 
+#include "desktop/error_text.h"
+
 #include "core/error.h"
 #include "core/model/vector_layer.h"
 #include "desktop/attribute_table_panel.h"
@@ -17,17 +19,6 @@
 #include <exception>
 
 namespace riskatlas::desktop {
-
-namespace {
-
-QString describe(const std::exception &error)
-{
-    if (const auto *riskatlasError = dynamic_cast<const Error *>(&error))
-        return riskatlasError->formatted();
-    return QString::fromLocal8Bit(error.what());
-}
-
-} // namespace
 
 LayerController::LayerController(MapCanvas *canvas, LayerList *list, AttributeTablePanel *table,
                                  IdentifyPanel *identify, QWidget *dialogParent)
@@ -98,7 +89,7 @@ bool LayerController::applySymbology(int id, const LayerSymbology &symbology)
                              tr("The layer keeps its previous style.\n\n%1\n\nChoose another "
                                 "level field or palette; a palette file must be valid JSON "
                                 "as described in docs/palettes.md.")
-                                 .arg(describe(error)));
+                                 .arg(describeError(error)));
         return false;
     }
 }

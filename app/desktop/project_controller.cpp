@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/project_controller.h"
 
+#include "desktop/error_text.h"
+
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/model/vector_layer.h"
@@ -37,13 +39,6 @@
 namespace riskatlas::desktop {
 
 namespace {
-
-QString describe(const std::exception &error)
-{
-    if (const auto *riskatlasError = dynamic_cast<const Error *>(&error))
-        return riskatlasError->formatted();
-    return QString::fromLocal8Bit(error.what());
-}
 
 QString projectFilter()
 {
@@ -209,7 +204,7 @@ bool ProjectController::openProject(const QString &path)
     } catch (const std::exception &error) {
         showError(tr("Could not open the project"),
                   tr("RiskAtlas could not open %1.").arg(QFileInfo(path).fileName()),
-                  describe(error),
+                  describeError(error),
                   tr("Choose a .riskatlas file made by RiskAtlas (riskatlas-cli project create "
                      "or File ▸ New project). A project made by a newer RiskAtlas needs that "
                      "version."));
@@ -226,7 +221,7 @@ bool ProjectController::createProject(const QString &path, const QString &name)
     } catch (const std::exception &error) {
         showError(tr("Could not create the project"),
                   tr("RiskAtlas could not create %1.").arg(QFileInfo(path).fileName()),
-                  describe(error),
+                  describeError(error),
                   tr("Choose a file name that does not exist yet, in a folder you can write "
                      "to."));
         return false;
@@ -243,7 +238,7 @@ bool ProjectController::save()
         showError(tr("Could not save the project"),
                   tr("The edits could not be written to %1; they are still here.")
                       .arg(QFileInfo(m_session->path()).fileName()),
-                  describe(error),
+                  describeError(error),
                   tr("Check that the file is not read-only or open in another program, then "
                      "save again, or use Save as to write a copy elsewhere."));
         return false;
@@ -259,7 +254,7 @@ bool ProjectController::saveAs(const QString &path)
     } catch (const std::exception &error) {
         showError(tr("Could not save the project"),
                   tr("RiskAtlas could not write %1.").arg(QFileInfo(path).fileName()),
-                  describe(error), tr("Choose a folder you can write to, with enough space."));
+                  describeError(error), tr("Choose a folder you can write to, with enough space."));
         return false;
     }
     m_recent->add(path);
@@ -385,7 +380,8 @@ bool ProjectController::setLevel(int layerId, int feature, int level, const QStr
                                  .arg(info->keyField));
         m_session->setLevel(name, key, level, reason, user);
     } catch (const std::exception &error) {
-        showError(tr("Cannot set the level"), tr("The level was not changed."), describe(error),
+        showError(tr("Cannot set the level"), tr("The level was not changed."),
+                  describeError(error),
                   tr("Select one feature of a result layer that has a key (the risk map's "
                      "units, enterprises, areas), give a level and a reason."));
         return false;
@@ -430,7 +426,7 @@ void ProjectController::editSelectedLevel()
         palette = style::loadPalette(info->paletteId);
     } catch (const std::exception &error) {
         showError(tr("Set level"), tr("The palette of %1 cannot be read.").arg(name),
-                  describe(error), tr("Reinstall RiskAtlas; the palettes are built in."));
+                  describeError(error), tr("Reinstall RiskAtlas; the palettes are built in."));
         return;
     }
     QString label = featureLabel(*layer, feature, key);
@@ -521,7 +517,7 @@ void ProjectController::runDone(TaskOutcome outcome, const QString &message, boo
         showError(tr("Could not open the project again"),
                   tr("The run finished but %1 could not be read again.")
                       .arg(QFileInfo(m_session->path()).fileName()),
-                  describe(error), tr("Open the project again with File ▸ Open project."));
+                  describeError(error), tr("Open the project again with File ▸ Open project."));
         return;
     }
     m_runLog->setRuns(m_session->runs());

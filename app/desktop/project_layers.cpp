@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/project_layers.h"
 
+#include "desktop/error_text.h"
+
 #include "core/error.h"
 #include "core/model/vector_layer.h"
 #include "core/project/planner_override.h"
@@ -20,13 +22,6 @@ namespace riskatlas::desktop {
 namespace {
 
 const QString kSpecSeparator = QStringLiteral("|layername=");
-
-QString describe(const std::exception &error)
-{
-    if (const auto *riskatlasError = dynamic_cast<const Error *>(&error))
-        return riskatlasError->formatted();
-    return QString::fromLocal8Bit(error.what());
-}
 
 } // namespace
 
@@ -133,7 +128,7 @@ void ProjectLayers::refresh(const QString &name)
                     .arg(name, report.unmatchedKeys.join(QStringLiteral(", "))),
                 15000);
     } catch (const std::exception &error) {
-        m_window->statusBar()->showMessage(describe(error), 15000);
+        m_window->statusBar()->showMessage(describeError(error), 15000);
     }
 }
 

@@ -449,10 +449,13 @@ void ProjectWorkflowTest::zoneOverrideReachesItsUnitsOnRerunAndUndoes()
     const int zoningId = controller->layerId(QStringLiteral("risk_zoning"));
     QVERIFY(zoningId >= 0);
     const auto zoning = m_window->canvas()->layer(zoningId);
-    // A zone at another level than the unit raised before, so it does not hold that unit.
+    // The zoning on the map is the first run's, before the unit raised above. A zone's key
+    // is the set of units it holds, so pick one that the unit's new level cannot touch: at
+    // neither its old level (the zone holding it) nor its new one (a zone it may join).
     int zone = -1;
     for (std::size_t i = 0; i < zoning->features.size() && zone < 0; ++i) {
-        if (attribute(*zoning, int(i), "level").toInt() != m_newLevel)
+        const int level = attribute(*zoning, int(i), "level").toInt();
+        if (level != m_modelLevel && level != m_newLevel)
             zone = int(i);
     }
     QVERIFY(zone >= 0);
@@ -479,7 +482,21 @@ void ProjectWorkflowTest::zoneOverrideReachesItsUnitsOnRerunAndUndoes()
     QVERIFY2(runAndWait(m_dir.filePath(QStringLiteral("zone run")), &outcome, &message),
              qPrintable(message));
     QVERIFY2(outcome == desktop::TaskOutcome::Succeeded, qPrintable(message));
-    // The results are read back onto the map in the background.
+    // The project holds the run's risk map with the zone's units marked; the map shows it
+    // once the results are read back in the background.
+    const model::VectorLayer storedMap =
+        project::Project::open(m_projectPath).readLayer(QStringLiteral("risk_map"));
+    int storedOverridden = 0;
+    for (std::size_t i = 0; i < storedMap.features.size(); ++i)
+        storedOverridden += attribute(storedMap, int(i), "overridden").toInt();
+    const project::RunRecord lastRun = project::Project::open(m_projectPath).runs().last();
+    QVERIFY2(storedOverridden == 1 + zoneUnits,
+             qPrintable(
+                 QStringLiteral("%1 overridden; run %2 %3: %4")
+                     .arg(storedOverridden)
+                     .arg(lastRun.started, lastRun.status,
+                          QString::fromUtf8(
+                              QJsonDocument(lastRun.parameters).toJson(QJsonDocument::Compact)))));
     QTRY_COMPARE_WITH_TIMEOUT(countOnRiskMap("overridden", 1), 1 + zoneUnits, 60000);
     QCOMPARE(countOnRiskMap("level", newZoneLevel), atNewLevelBefore + zoneUnits);
 
