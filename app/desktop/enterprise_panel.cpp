@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "desktop/enterprise_panel.h"
 
+#include "desktop/form_helpers.h"
+
 #include "core/enterprise/enterprise_inventory.h"
 #include "core/enterprise/risk_grading.h"
 #include "core/enterprise/unit_locator.h"
@@ -295,13 +297,8 @@ QWidget *EnterprisePanel::createRunPage()
 {
     auto *page = new QWidget;
     m_outDir = new QLineEdit(page);
-    auto *browse = new QPushButton(tr("Browse…"), page);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Output folder"), m_outDir->text());
-        if (!dir.isEmpty())
-            m_outDir->setText(dir);
-    });
+    auto *browse =
+        desktop::form::browseFolderButton(m_outDir, tr("Browse…"), tr("Output folder"), this);
     m_overwrite = new QCheckBox(tr("Replace an earlier run's outputs"), page);
     m_compare = new QLineEdit(page);
     m_compare->setPlaceholderText(tr("optional: the older survey (CSV or XLSX)"));

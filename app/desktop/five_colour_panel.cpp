@@ -269,13 +269,8 @@ QWidget *FiveColourPanel::createRunPage()
 {
     auto *page = new QWidget;
     m_outDir = new QLineEdit(page);
-    auto *browse = new QPushButton(tr("Browse…"), page);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Output folder"), m_outDir->text());
-        if (!dir.isEmpty())
-            m_outDir->setText(dir);
-    });
+    auto *browse =
+        desktop::form::browseFolderButton(m_outDir, tr("Browse…"), tr("Output folder"), this);
     m_format = choiceCombo({{QStringLiteral("gpkg"), tr("GeoPackage")},
                             {QStringLiteral("shp"), tr("Shapefile")},
                             {QStringLiteral("both"), tr("both")}},

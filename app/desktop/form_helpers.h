@@ -6,10 +6,13 @@
 // value, editable tables, a row of buttons, ids for new indicators.
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QWidget>
 
@@ -111,6 +114,20 @@ inline void removeSelectedRows(QTableWidget *table)
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (const int row : rows)
         table->removeRow(row);
+}
+
+/// A button that lets the user pick a folder into `edit` (starting from its text); the texts
+/// come from the caller so they stay in its translation context.
+inline QPushButton *browseFolderButton(QLineEdit *edit, const QString &buttonText,
+                                       const QString &dialogTitle, QWidget *parent)
+{
+    auto *button = new QPushButton(buttonText, parent);
+    QObject::connect(button, &QPushButton::clicked, parent, [edit, dialogTitle, parent] {
+        const QString dir = QFileDialog::getExistingDirectory(parent, dialogTitle, edit->text());
+        if (!dir.isEmpty())
+            edit->setText(dir);
+    });
+    return button;
 }
 
 } // namespace riskatlas::desktop::form
