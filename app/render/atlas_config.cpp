@@ -26,15 +26,6 @@ QString resolve(const QDir &base, const QString &spec)
     return QDir::cleanPath(base.absoluteFilePath(file)) + rest;
 }
 
-QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
-                       const QString &where)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isString() || value.toString().trimmed().isEmpty())
-        throw InputError({file}, QStringLiteral("%1%2: missing or empty text").arg(where, key));
-    return value.toString();
-}
-
 LayerRole parseRole(const QString &text, const QString &file, const QString &where)
 {
     for (LayerRole role : {LayerRole::Base, LayerRole::Zones, LayerRole::Dense, LayerRole::Points,
@@ -92,11 +83,11 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
     config.path = path;
     const io::ResultsPathResolver results(path, root, resultsDir);
     config.resultsDir = results.resultsDir();
-    config.title = requiredString(root, QStringLiteral("title"), path, {});
+    config.title = io::requiredString(root, QStringLiteral("title"), path, {});
     config.subtitle = root.value(QStringLiteral("subtitle")).toString();
     config.producer = root.value(QStringLiteral("producer")).toString();
     config.date = root.value(QStringLiteral("date")).toString();
-    const QString layout = requiredString(root, QStringLiteral("layout"), path, {});
+    const QString layout = io::requiredString(root, QStringLiteral("layout"), path, {});
     config.layout = builtinLayoutIds().contains(layout) ? layout : resolve(base, layout);
     if (root.contains(QStringLiteral("image_dpi"))) {
         const double dpi = root.value(QStringLiteral("image_dpi")).toDouble();
@@ -105,24 +96,22 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
         config.imageDpi = dpi;
     }
 
-    const QJsonValue layersValue = root.value(QStringLiteral("layers"));
-    if (!layersValue.isArray() || layersValue.toArray().isEmpty())
-        throw InputError({path}, QStringLiteral("layers: missing or empty list of layers"));
-    const QJsonArray layers = layersValue.toArray();
+    const QJsonArray layers =
+        io::requiredArray(root, QStringLiteral("layers"), path, QStringLiteral("layers"));
     for (qsizetype i = 0; i < layers.size(); ++i) {
         const QString where = QStringLiteral("layers[%1].").arg(i);
         const QJsonObject object = layers[i].toObject();
         AtlasLayerConfig layer;
-        layer.id = requiredString(object, QStringLiteral("id"), path, where);
+        layer.id = io::requiredString(object, QStringLiteral("id"), path, where);
         if (config.layer(layer.id))
             throw InputError({path},
                              QStringLiteral("%1id: \"%2\" is used twice").arg(where, layer.id));
         layer.source =
-            results.resolve(requiredString(object, QStringLiteral("source"), path, where),
+            results.resolve(io::requiredString(object, QStringLiteral("source"), path, where),
                             where + QStringLiteral("source"), false);
         layer.title = object.value(QStringLiteral("title")).toString(layer.id);
-        layer.role = parseRole(requiredString(object, QStringLiteral("role"), path, where), path,
-                               where + QStringLiteral("role"));
+        layer.role = parseRole(io::requiredString(object, QStringLiteral("role"), path, where),
+                               path, where + QStringLiteral("role"));
         layer.style = parseFeatureStyle(object.value(QStringLiteral("style")).toObject(), path,
                                         where + QStringLiteral("style"));
         layer.labelField = object.value(QStringLiteral("label_field")).toString();
@@ -134,9 +123,9 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
 
     const QJsonObject coverage = root.value(QStringLiteral("coverage")).toObject();
     config.coverageLayer =
-        requiredString(coverage, QStringLiteral("layer"), path, QStringLiteral("coverage."));
-    config.coverageNameField =
-        requiredString(coverage, QStringLiteral("name_field"), path, QStringLiteral("coverage."));
+        io::requiredString(coverage, QStringLiteral("layer"), path, QStringLiteral("coverage."));
+    config.coverageNameField = io::requiredString(coverage, QStringLiteral("name_field"), path,
+                                                  QStringLiteral("coverage."));
     if (!config.layer(config.coverageLayer))
         throw InputError({path}, QStringLiteral("coverage.layer: \"%1\" is not the id of a layer")
                                      .arg(config.coverageLayer));
@@ -146,8 +135,8 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
         const QString where = QStringLiteral("statistics[%1].").arg(i);
         const QJsonObject object = statistics[i].toObject();
         AtlasStatistic statistic;
-        statistic.label = requiredString(object, QStringLiteral("label"), path, where);
-        const QString kind = requiredString(object, QStringLiteral("kind"), path, where);
+        statistic.label = io::requiredString(object, QStringLiteral("label"), path, where);
+        const QString kind = io::requiredString(object, QStringLiteral("kind"), path, where);
         statistic.decimals = object.value(QStringLiteral("decimals")).toInt(0);
         if (kind == QLatin1String("area")) {
             statistic.kind = AtlasStatistic::Kind::Area;
@@ -155,7 +144,7 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
         } else if (kind == QLatin1String("raster_sum")) {
             statistic.kind = AtlasStatistic::Kind::RasterSum;
             statistic.raster =
-                results.resolve(requiredString(object, QStringLiteral("raster"), path, where),
+                results.resolve(io::requiredString(object, QStringLiteral("raster"), path, where),
                                 where + QStringLiteral("raster"), false);
         } else if (kind == QLatin1String("count") || kind == QLatin1String("count_by_level") ||
                    kind == QLatin1String("class_area")) {
@@ -163,13 +152,14 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
                              : kind == QLatin1String("count_by_level")
                                  ? AtlasStatistic::Kind::CountByLevel
                                  : AtlasStatistic::Kind::ClassArea;
-            statistic.layer = requiredString(object, QStringLiteral("layer"), path, where);
+            statistic.layer = io::requiredString(object, QStringLiteral("layer"), path, where);
             if (!config.layer(statistic.layer))
                 throw InputError({path}, QStringLiteral("%1layer: \"%2\" is not the id of a layer")
                                              .arg(where, statistic.layer));
             if (statistic.kind != AtlasStatistic::Kind::Count) {
-                statistic.field = requiredString(object, QStringLiteral("field"), path, where);
-                statistic.palette = requiredString(object, QStringLiteral("palette"), path, where);
+                statistic.field = io::requiredString(object, QStringLiteral("field"), path, where);
+                statistic.palette =
+                    io::requiredString(object, QStringLiteral("palette"), path, where);
                 if (statistic.kind == AtlasStatistic::Kind::ClassArea)
                     statistic.decimals = object.value(QStringLiteral("decimals")).toInt(2);
             }

@@ -25,4 +25,22 @@ QJsonObject readJsonObjectFile(const QString &path, const QString &what)
     return document.object();
 }
 
+QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
+                       const QString &where)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isString() || value.toString().trimmed().isEmpty())
+        throw InputError({file}, QStringLiteral("%1%2: missing or empty text").arg(where, key));
+    return value.toString();
+}
+
+QJsonArray requiredArray(const QJsonObject &object, const QString &key, const QString &file,
+                         const QString &what)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isArray() || value.toArray().isEmpty())
+        throw InputError({file}, QStringLiteral("%1: missing or empty list of %2").arg(key, what));
+    return value.toArray();
+}
+
 } // namespace riskatlas::io

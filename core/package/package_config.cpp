@@ -16,15 +16,6 @@ namespace riskatlas::package {
 
 namespace {
 
-QString requiredString(const QJsonObject &object, const QString &key, const QString &file,
-                       const QString &where)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isString() || value.toString().trimmed().isEmpty())
-        throw InputError({file}, QStringLiteral("%1%2: missing or empty text").arg(where, key));
-    return value.toString();
-}
-
 style::Rgb colour(const QJsonObject &object, const QString &key, const style::Rgb &fallback,
                   const QString &file, const QString &where)
 {
@@ -84,23 +75,21 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
     const io::ResultsPathResolver resolver(path, root, resultsDir);
     config.resultsDir = resolver.resultsDir();
 
-    config.title = requiredString(root, QStringLiteral("title"), path, {});
-    config.geopackage = requiredString(root, QStringLiteral("geopackage"), path, {});
+    config.title = io::requiredString(root, QStringLiteral("title"), path, {});
+    config.geopackage = io::requiredString(root, QStringLiteral("geopackage"), path, {});
     if (!config.geopackage.endsWith(QLatin1String(".gpkg")) || config.geopackage.contains(u'/') ||
         config.geopackage.contains(u'\\'))
         throw InputError({path}, QStringLiteral("geopackage: \"%1\" must be a file name ending "
                                                 "in .gpkg")
                                      .arg(config.geopackage));
 
-    const QJsonValue layersValue = root.value(QStringLiteral("layers"));
-    if (!layersValue.isArray() || layersValue.toArray().isEmpty())
-        throw InputError({path}, QStringLiteral("layers: missing or empty list of layers"));
-    const QJsonArray layers = layersValue.toArray();
+    const QJsonArray layers =
+        io::requiredArray(root, QStringLiteral("layers"), path, QStringLiteral("layers"));
     for (qsizetype i = 0; i < layers.size(); ++i) {
         const QString where = QStringLiteral("layers[%1].").arg(i);
         const QJsonObject object = layers[i].toObject();
         PackageLayer layer;
-        layer.name = requiredString(object, QStringLiteral("name"), path, where);
+        layer.name = io::requiredString(object, QStringLiteral("name"), path, where);
         static const QString forbidden = QStringLiteral("/\\:*?\"<>|");
         for (const QChar c : layer.name) {
             if (forbidden.contains(c) || c.unicode() < 0x20)
@@ -114,7 +103,7 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
                     {path}, QStringLiteral("%1name: \"%2\" is used twice").arg(where, layer.name));
         }
         layer.source =
-            resolver.resolve(requiredString(object, QStringLiteral("source"), path, where),
+            resolver.resolve(io::requiredString(object, QStringLiteral("source"), path, where),
                              where + QStringLiteral("source"), true);
         layer.title = object.value(QStringLiteral("title")).toString(layer.name);
 
@@ -135,9 +124,10 @@ PackageConfig loadPackageConfig(const QString &path, const QString &resultsDir)
         symbol.opacity =
             positive(styleObject, QStringLiteral("opacity"), symbol.opacity, path, styleWhere, 1);
         if (type == QLatin1String("categorised")) {
-            layer.field = requiredString(styleObject, QStringLiteral("field"), path, styleWhere);
+            layer.field =
+                io::requiredString(styleObject, QStringLiteral("field"), path, styleWhere);
             const QString palette =
-                requiredString(styleObject, QStringLiteral("palette"), path, styleWhere);
+                io::requiredString(styleObject, QStringLiteral("palette"), path, styleWhere);
             try {
                 layer.palette =
                     style::loadPalette(style::builtinPaletteIds().contains(palette)

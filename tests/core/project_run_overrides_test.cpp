@@ -42,6 +42,27 @@ QByteArray readAll(const QString &path)
     return file.readAll();
 }
 
+// The sample county as a project in `folder`: the enterprise grading (and the five-colour
+// model when asked) stored as `project set-model` stores them, and a minimal atlas config.
+Project sampleProject(const QString &folder, bool withFiveColour)
+{
+    const QString data = test::sampleDataPath(QStringLiteral("yongjia"));
+    Project project = Project::create(QDir(folder).filePath(QStringLiteral("永嘉.riskatlas")),
+                                      QStringLiteral("永嘉县"));
+    if (withFiveColour)
+        project.setConfig(
+            ConfigKind::FiveColourModel,
+            rebaseConfigPaths(readJson(data + QStringLiteral("/five_colour_model.json")), data,
+                              folder));
+    project.setConfig(ConfigKind::EnterpriseConfig,
+                      rebaseConfigPaths(readJson(data + QStringLiteral("/enterprise_config.json")),
+                                        data, folder));
+    project.setConfig(
+        ConfigKind::AtlasConfig,
+        QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("测试")}}));
+    return project;
+}
+
 PlannerOverride makeOverride(const QString &layer, const QString &key, int level,
                              const QString &reason)
 {
@@ -138,18 +159,7 @@ double totalHighArea(const QString &csv)
 TEST(ProjectRunOverrides, ZoneAndFirmOverridesReachEveryOutputAndSurviveReruns)
 {
     QTemporaryDir dir;
-    const QString data = test::sampleDataPath(QStringLiteral("yongjia"));
-    Project project =
-        Project::create(dir.filePath(QStringLiteral("永嘉.riskatlas")), QStringLiteral("永嘉县"));
-    project.setConfig(ConfigKind::FiveColourModel,
-                      rebaseConfigPaths(readJson(data + QStringLiteral("/five_colour_model.json")),
-                                        data, dir.path()));
-    project.setConfig(ConfigKind::EnterpriseConfig,
-                      rebaseConfigPaths(readJson(data + QStringLiteral("/enterprise_config.json")),
-                                        data, dir.path()));
-    project.setConfig(
-        ConfigKind::AtlasConfig,
-        QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("测试")}}));
+    Project project = sampleProject(dir.path(), true);
     // Before any run, a zone key cannot be checked against results: this one names no zone.
     project.addOverride(makeOverride(QStringLiteral("risk_zoning"), QStringLiteral("Z000000000000"),
                                      2, QStringLiteral("旧分区")));
@@ -398,15 +408,7 @@ QMap<QString, QByteArray> snapshot(const QString &dir)
 TEST(ProjectRunOverrides, CancelledRerunLeavesTheOutputFolderAsItWas)
 {
     QTemporaryDir dir;
-    const QString data = test::sampleDataPath(QStringLiteral("yongjia"));
-    Project project =
-        Project::create(dir.filePath(QStringLiteral("永嘉.riskatlas")), QStringLiteral("永嘉县"));
-    project.setConfig(ConfigKind::EnterpriseConfig,
-                      rebaseConfigPaths(readJson(data + QStringLiteral("/enterprise_config.json")),
-                                        data, dir.path()));
-    project.setConfig(
-        ConfigKind::AtlasConfig,
-        QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("测试")}}));
+    Project project = sampleProject(dir.path(), false);
     const QString out = dir.filePath(QStringLiteral("成果 out"));
     ProjectRunOptions options;
     options.outDir = out;
