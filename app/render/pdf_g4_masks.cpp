@@ -115,10 +115,10 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report)
             masks.push_back(std::move(mask));
         }
 
-        // The encoding is the work; it runs on as many threads as there are cores, each on a
-        // contiguous share of the masks (in the order of the file, similar sizes).
-        const std::size_t workers =
-            std::clamp<std::size_t>(std::size_t(QThread::idealThreadCount()), 1, masks.size() + 1);
+        // libtiff, unlike qpdf, may run on several threads: as many as there are cores, each on
+        // a contiguous share of the masks (a page's strips, similar in size, follow each other).
+        const std::size_t workers = std::max<std::size_t>(
+            1, std::min(std::size_t(std::max(1, QThread::idealThreadCount())), masks.size()));
         std::vector<std::future<void>> running;
         const std::size_t share = (masks.size() + workers - 1) / workers;
         for (std::size_t from = share; from < masks.size(); from += share)
