@@ -123,6 +123,8 @@ int runAtlas(const QStringList &arguments)
                                      .arg(atlas.pageCount()));
         if (!png) {
             atlas.writePdf(outPath, first, last, &feedback);
+            for (const QString &warning : feedback.warnings())
+                std::fprintf(stderr, "warning: %s\n", warning.toUtf8().constData());
             std::printf("%s: %d pages of %d, %.1f MB, %.1f s\n", outPath.toUtf8().constData(),
                         last - first + 1, atlas.pageCount(),
                         double(QFileInfo(outPath).size()) / 1e6, double(clock.elapsed()) / 1000.0);

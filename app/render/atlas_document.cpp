@@ -12,6 +12,7 @@
 #include "core/overlay/raster_zonal.h"
 #include "core/overlay/zonal_summary.h"
 #include "render/graticule.h"
+#include "render/pdf_g4_masks.h"
 #include "render/pdf_stencil_masks.h"
 #include "render/pdf_text_repair.h"
 
@@ -911,7 +912,18 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         painter.end();
     }
     buffer.close();
+    // The two in-place rewrites first (they keep every byte offset of Qt's file), then qpdf
+    // writes the file anew with the masks in CCITT G4.
+    if (feedback)
+        feedback->setStep(QStringLiteral("text layer and stencil masks"));
     pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily));
+    if (feedback)
+        feedback->setStep(QStringLiteral("map images to CCITT G4"));
+    G4MaskReport masks;
+    pdf = pdfStencilMasksToG4(pdf, &masks);
+    if (feedback && !masks.error.isEmpty())
+        feedback->pushWarning(
+            QStringLiteral("map images left Flate-compressed (%1)").arg(masks.error));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
         throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));

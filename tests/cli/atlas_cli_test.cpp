@@ -416,16 +416,30 @@ TEST_F(AtlasCli, DenseBuildingsAreAnImageSoThePdfStaysSmall)
         run(tool("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("4"),
                                 QStringLiteral("-l"), QStringLiteral("4"), m_pdf}));
     // Header of two lines, then the buildings: one-bit stencil masks (painted in the layer's
-    // colour) at the configured 300 dpi, nothing else.
+    // colour) at the configured 300 dpi, nothing else; CCITT G4 unless Flate was smaller.
     const QStringList lines = images.split(u'\n', Qt::SkipEmptyParts);
     ASSERT_GE(lines.size(), 3) << images.toStdString();
+    int ccitt = 0;
     for (qsizetype i = 2; i < lines.size(); ++i) {
         const QStringList columns = lines[i].simplified().split(u' ');
         ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
         EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
-        EXPECT_EQ(columns[7], QStringLiteral("1")) << lines[i].toStdString();    // bits
+        EXPECT_EQ(columns[7], QStringLiteral("1")) << lines[i].toStdString(); // bits
+        ccitt += columns[8] == QStringLiteral("ccitt") ? 1 : 0;
         EXPECT_EQ(columns[12], QStringLiteral("300")) << lines[i].toStdString(); // x-ppi
     }
+    EXPECT_GT(ccitt, (lines.size() - 2) / 2) << images.toStdString();
+}
+
+TEST_F(AtlasCli, QpdfFindsNoErrorInTheRewrittenFile)
+{
+    // The file is written by qpdf after Qt (G4 masks, object streams): its structure and every
+    // stream it can decode are checked by qpdf itself.
+    const QString qpdf = tool("qpdf");
+    ASSERT_FALSE(qpdf.isEmpty()) << "qpdf is missing: run scripts/setup";
+    const QString check = QString::fromUtf8(run(qpdf, {QStringLiteral("--check"), m_pdf}));
+    EXPECT_TRUE(check.contains(QStringLiteral("No syntax or stream encoding errors")))
+        << check.toStdString();
 }
 
 TEST(AtlasCliPng, PageAtTheChosenResolution)

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "render/pdf_g4_masks.h"
+#include "render/pdf_stencil_masks.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace riskatlas::render;
+
+namespace {
+
+// 96 pt = 400 dots at 300 dpi: each bit of a 400-dot image is one pixel of pdftoppm -r 300.
+constexpr int kDots = 400;
+constexpr double kPagePt = 96.0;
+
+// Buildings as the atlas draws them: small rectangles, one bit per dot, 1 (clear) around them,
+// at places no symmetry maps onto each other, so a shift or an inversion changes the picture.
+QImage buildings(int shift = 0)
+{
+    QImage image(kDots, kDots, QImage::Format_Mono);
+    image.setColorTable({qRgb(0, 0, 0), qRgb(255, 255, 255)});
+    image.fill(1);
+    QRandomGenerator random(20261129);
+    for (int i = 0; i < 900; ++i) {
+        const int x = int(random.bounded(kDots - 8)) + shift;
+        const int y = int(random.bounded(kDots - 8));
+        const int w = 1 + int(random.bounded(6));
+        const int h = 1 + int(random.bounded(6));
+        for (int row = y; row < y + h; ++row) {
+            for (int column = x; column < std::min(kDots, x + w); ++column)
+                image.setPixel(column, row, 0);
+        }
+    }
+    return image;
+}
+
+// Half the dots set at random: no code compresses it, G4 less than Flate.
+QImage noise()
+{
+    QImage image(64, 64, QImage::Format_Mono);
+    image.setColorTable({qRgb(0, 0, 0), qRgb(255, 255, 255)});
+    QRandomGenerator random(7);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, random.bounded(2));
+    }
+    return image;
+}
+
+// What the atlas does: black-and-white one-bit images drawn in the layer's colour by Qt's PDF
+// engine, then turned into stencil masks in place (the route before G4). A red square under
+// part of the map shows that clear dots leave the page as it was.
+QByteArray qtPdf(const QImage &map, bool withNoise = true)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    writer.setTitle(QStringLiteral("永嘉县图集"));
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(kPagePt, kPagePt), QPageSize::Point),
+                                     QPageLayout::Portrait, QMarginsF()));
+    QPainter painter(&writer);
+    painter.setRenderHint(QPainter::LosslessImageRendering);
+    painter.fillRect(QRectF(0, 0, kPagePt / 2, kPagePt / 2), Qt::red);
+    painter.setPen(QColor(0, 0, 255));
+    painter.setBrush(QColor(0, 0, 255));
+    painter.drawImage(QRectF(0, 0, kPagePt, kPagePt), map);
+    if (withNoise)
+        painter.drawImage(QRectF(kPagePt - 64 * 72.0 / 300, 0, 64 * 72.0 / 300, 64 * 72.0 / 300),
+                          noise());
+    painter.end();
+    return pdfBitmapsToStencilMasks(pdf);
+}
+
+QString tool(const char *name)
+{
+    const QString path = QStandardPaths::findExecutable(QString::fromLatin1(name));
+    EXPECT_FALSE(path.isEmpty()) << name << " is missing: run scripts/setup";
+    return path;
+}
+
+struct Ran
+{
+    int exitCode = -1;
+    QByteArray output;
+};
+
+Ran run(const char *program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(tool(program), arguments);
+    Ran result;
+    if (process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit)
+        result.exitCode = process.exitCode();
+    result.output = process.readAll();
+    return result;
+}
+
+QString save(const QTemporaryDir &dir, const QString &name, const QByteArray &pdf)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(pdf);
+    return path;
+}
+
+// The page at 300 dpi in grey levels, as poppler renders it.
+QImage render(const QTemporaryDir &dir, const QString &name, const QByteArray &pdf)
+{
+    const QString path = save(dir, name + QStringLiteral(".pdf"), pdf);
+    const Ran ran =
+        run("pdftoppm", {QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-gray"),
+                         QStringLiteral("-singlefile"), path, dir.filePath(name)});
+    EXPECT_EQ(ran.exitCode, 0) << ran.output.toStdString();
+    return QImage(dir.filePath(name + QStringLiteral(".pgm")));
+}
+
+qint64 differingPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return -1;
+    qint64 count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x)
+            count += a.pixel(x, y) != b.pixel(x, y) ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
+
+TEST(PdfG4Masks, MasksBecomeG4AndPaintExactlyTheSameDots)
+{
+    const QByteArray flate = qtPdf(buildings());
+    ASSERT_TRUE(flate.contains("/ImageMask true"));
+    G4MaskReport report;
+    const QByteArray g4 = pdfStencilMasksToG4(flate, &report);
+    EXPECT_TRUE(report.error.isEmpty()) << report.error.toStdString();
+    EXPECT_EQ(report.masks, 2);
+    EXPECT_EQ(report.encoded, 1);
+    EXPECT_EQ(report.kept, 1) << "the noise tile is smaller in Flate and stays so";
+    EXPECT_LT(report.bytesAfter, report.bytesBefore);
+    EXPECT_LT(g4.size(), flate.size());
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QImage before = render(dir, QStringLiteral("flate"), flate);
+    const QImage after = render(dir, QStringLiteral("g4"), g4);
+    ASSERT_EQ(before.size(), QSize(kDots, kDots));
+    EXPECT_EQ(differingPixels(before, after), 0);
+
+    // Not a blank page that anything would match: blue dots (grey 29 in pdftoppm -gray) on
+    // white and on the red square, and both backgrounds between them.
+    qint64 painted = 0;
+    qint64 clear = 0;
+    for (int y = 0; y < after.height(); ++y) {
+        for (int x = 0; x < after.width(); ++x) {
+            const int grey = qGray(after.pixel(x, y));
+            painted += grey < 40 ? 1 : 0;
+            clear += grey > 40 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(painted, 10000);
+    EXPECT_GT(clear, 100000);
+}
+
+TEST(PdfG4Masks, TheComparisonSeesAOneDotShiftAndAnInversion)
+{
+    // The pixel comparison above would fail if the G4 bits were shifted or inverted: both
+    // change the rendered page.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QImage reference = render(dir, QStringLiteral("reference"), qtPdf(buildings()));
+    const QImage shifted =
+        render(dir, QStringLiteral("shifted"), pdfStencilMasksToG4(qtPdf(buildings(1))));
+    QImage invertedBits = buildings();
+    invertedBits.invertPixels();
+    const QImage inverted =
+        render(dir, QStringLiteral("inverted"), pdfStencilMasksToG4(qtPdf(invertedBits)));
+    EXPECT_GT(differingPixels(reference, shifted), 1000);
+    EXPECT_GT(differingPixels(reference, inverted), 100000);
+}
+
+TEST(PdfG4Masks, ImagesAreCcittStencilsInAValidFileWithTheChineseTitle)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path =
+        save(dir, QStringLiteral("图集.pdf"), pdfStencilMasksToG4(qtPdf(buildings())));
+
+    const Ran check = run("qpdf", {QStringLiteral("--check"), path});
+    EXPECT_EQ(check.exitCode, 0) << check.output.toStdString();
+    EXPECT_TRUE(check.output.contains("No syntax or stream encoding errors"))
+        << check.output.toStdString();
+
+    const Ran info = run("pdfinfo", {path});
+    EXPECT_EQ(info.exitCode, 0) << info.output.toStdString();
+    EXPECT_TRUE(QString::fromUtf8(info.output).contains(QStringLiteral("永嘉县图集")))
+        << info.output.toStdString();
+
+    // page num type width height color comp bpc enc …: the map in G4, the noise tile in Flate.
+    const Ran images = run("pdfimages", {QStringLiteral("-list"), path});
+    ASSERT_EQ(images.exitCode, 0) << images.output.toStdString();
+    const QStringList lines = QString::fromUtf8(images.output).split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 4) << images.output.toStdString();
+    QStringList encodings;
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const QStringList columns = lines[i].simplified().split(u' ');
+        ASSERT_GE(columns.size(), 9);
+        EXPECT_EQ(columns[2], QStringLiteral("stencil"));
+        encodings.append(columns[3] + u'x' + columns[4] + u' ' + columns[8]);
+    }
+    EXPECT_EQ(encodings,
+              QStringList({QStringLiteral("400x400 ccitt"), QStringLiteral("64x64 image")}));
+
+    // The dictionary as written: /CCITTFaxDecode with the parameters that make it read right.
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray raw = file.readAll();
+    EXPECT_TRUE(raw.contains("/Filter /CCITTFaxDecode"));
+    EXPECT_TRUE(raw.contains("/K -1"));
+    EXPECT_TRUE(raw.contains("/Columns 400"));
+    EXPECT_FALSE(raw.contains("/BlackIs1 true"));
+}
+
+TEST(PdfG4Masks, SameInputSameBytes)
+{
+    const QByteArray flate = qtPdf(buildings());
+    EXPECT_EQ(pdfStencilMasksToG4(flate), pdfStencilMasksToG4(flate));
+}
+
+TEST(PdfG4Masks, APdfWithoutMasksIsStillWrittenValid)
+{
+    const QByteArray plain = qtPdf(QImage(), false);
+    G4MaskReport report;
+    const QByteArray written = pdfStencilMasksToG4(plain, &report);
+    EXPECT_TRUE(report.error.isEmpty()) << report.error.toStdString();
+    EXPECT_EQ(report.masks, 0);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const Ran check =
+        run("qpdf", {QStringLiteral("--check"), save(dir, QStringLiteral("plain.pdf"), written)});
+    EXPECT_EQ(check.exitCode, 0) << check.output.toStdString();
+}
+
+TEST(PdfG4Masks, WhatQpdfCannotReadIsReturnedUnchanged)
+{
+    for (const QByteArray &input :
+         {QByteArray("not a PDF at all"), QByteArray(), qtPdf(buildings()).left(2000)}) {
+        G4MaskReport report;
+        EXPECT_EQ(pdfStencilMasksToG4(input, &report), input);
+        EXPECT_FALSE(report.error.isEmpty());
+        EXPECT_EQ(report.encoded, 0);
+    }
+}
