@@ -120,9 +120,10 @@ int runZonal(const QStringList &arguments)
         crs::Crs fallbackCrs;
         if (parser.isSet(sourceSrs))
             fallbackCrs = crs::Crs::fromUserInput(parser.value(sourceSrs));
-        auto read = [&](const QString &spec) {
+        auto read = [&](const QString &spec, std::optional<QStringList> fields = {}) {
             io::ReadOptions readOptions;
             readOptions.threads = threadCount;
+            readOptions.fields = std::move(fields);
             model::VectorLayer layer = io::readLayer(spec, readOptions, nullptr, &feedback);
             if (!layer.crs.isValid() && fallbackCrs.isValid())
                 layer.crs = fallbackCrs;
@@ -198,7 +199,10 @@ int runZonal(const QStringList &arguments)
             options.threads = threadCount;
             options.feedback = &feedback;
             const model::VectorLayer units = read(positional[0]);
-            const model::VectorLayer layer = read(positional[1]);
+            // Of the layer only the summarised field is needed; the output is the units'.
+            const model::VectorLayer layer =
+                read(positional[1],
+                     options.field.isEmpty() ? QStringList() : QStringList{options.field});
             overlay::ZonalReport report;
             result = overlay::zonalSummary(units, layer, options, &report);
             added = report.addedFields;

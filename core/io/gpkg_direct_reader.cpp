@@ -169,7 +169,8 @@ QByteArray chooseTable(sqlite3 *database, const DatasetPath &source)
     return features.front();
 }
 
-Table inspect(sqlite3 *database, const DatasetPath &source)
+Table inspect(sqlite3 *database, const DatasetPath &source,
+              const std::optional<QStringList> &wanted)
 {
     sqlite::StatementPtr application = prepare(database, "PRAGMA application_id");
     if (sqlite3_step(application.get()) != SQLITE_ROW)
@@ -246,6 +247,28 @@ Table inspect(sqlite3 *database, const DatasetPath &source)
     }
     if (table.fidColumn.isEmpty() || !geometryFound)
         throw NotPlain{};
+    if (wanted) {
+        std::vector<bool> keep(std::size_t(table.fields.size()), false);
+        for (const QString &name : *wanted) {
+            const int index = model::fieldIndex(table.fields, name);
+            if (index < 0)
+                throw NotPlain{}; // GDAL's reader names the missing field
+            keep[std::size_t(index)] = true;
+        }
+        model::Fields fields;
+        std::vector<Column> columns;
+        QByteArrayList selected;
+        for (std::size_t i = 0; i < keep.size(); ++i) {
+            if (!keep[i])
+                continue;
+            fields.append(table.fields[qsizetype(i)]);
+            columns.push_back(table.columns[i]);
+            selected.append(attributeColumns[qsizetype(i)]);
+        }
+        table.fields = fields;
+        table.columns = std::move(columns);
+        attributeColumns = selected;
+    }
     table.selectSql = "SELECT " + quoted(table.fidColumn) + ", " + quoted(geometryColumn);
     for (const QByteArray &column : attributeColumns)
         table.selectSql += ", " + column;
@@ -441,7 +464,8 @@ void readRows(const QString &path, const Table &table, bool ranged, qint64 from,
 } // namespace
 
 std::optional<model::VectorLayer> readGpkgDirect(const DatasetPath &source, int threads,
-                                                 Feedback *feedback)
+                                                 Feedback *feedback,
+                                                 const std::optional<QStringList> &fields)
 {
     if (source.layerIndex)
         return std::nullopt;
@@ -451,7 +475,7 @@ std::optional<model::VectorLayer> readGpkgDirect(const DatasetPath &source, int 
         qint64 maxFid = -1;
         {
             const sqlite::DatabasePtr database = openReadOnly(source.path);
-            table = inspect(database.get(), source);
+            table = inspect(database.get(), source, fields);
             sqlite::StatementPtr range =
                 prepare(database.get(), "SELECT MIN(" + quoted(table.fidColumn) + "), MAX(" +
                                             quoted(table.fidColumn) + ") FROM " +

@@ -29,7 +29,10 @@ namespace riskatlas::io {
 /// and the caller reads the file through GDAL, which also produces the errors for bad input.
 /// `threads` > 1 reads large tables on that many connections by fid range (0 = all cores).
 /// Throws CancelledError through `feedback`; nothing else.
+/// With `fields` set, only those attribute columns are read (ReadOptions::fields); a name the
+/// table lacks gives std::nullopt, so that GDAL's reader reports it.
 std::optional<model::VectorLayer> readGpkgDirect(const DatasetPath &source, int threads,
-                                                 Feedback *feedback);
+                                                 Feedback *feedback,
+                                                 const std::optional<QStringList> &fields = {});
 
 } // namespace riskatlas::io

@@ -349,7 +349,7 @@ model::VectorLayer readGdalLayer(const DatasetPath &source, const ReadOptions &o
         // GDAL's driver costs more than the read itself on the usual analysis inputs; it stays
         // the reader (and the judge of bad input) for anything out of the plain case.
         if (std::optional<model::VectorLayer> layer =
-                readGpkgDirect(source, options.threads, feedback)) {
+                readGpkgDirect(source, options.threads, feedback, options.fields)) {
             if (report) {
                 report->driver = QStringLiteral("GPKG");
                 report->notes.append(QStringLiteral("text encoding %1 (%2)")
@@ -685,6 +685,43 @@ QStringList listLayers(const QString &path)
     return names;
 }
 
+namespace {
+
+// Only the `wanted` fields, in the layer's order (ReadOptions::fields).
+void keepFields(model::VectorLayer &layer, const QStringList &wanted)
+{
+    std::vector<int> kept;
+    for (int index = 0; index < layer.fields.size(); ++index) {
+        if (wanted.contains(layer.fields[index].name))
+            kept.push_back(index);
+    }
+    for (const QString &name : wanted) {
+        if (model::fieldIndex(layer.fields, name) < 0) {
+            QStringList names;
+            for (const model::Field &field : layer.fields)
+                names.append(field.name);
+            throw InputError({layer.sourcePath, layer.name},
+                             QStringLiteral("has no field \"%1\"; its fields: %2")
+                                 .arg(name, names.join(QStringLiteral(", "))));
+        }
+    }
+    if (int(kept.size()) == layer.fields.size())
+        return;
+    model::Fields fields;
+    for (const int index : kept)
+        fields.append(layer.fields[index]);
+    layer.fields = fields;
+    for (model::Feature &feature : layer.features) {
+        QVariantList attributes;
+        attributes.reserve(qsizetype(kept.size()));
+        for (const int index : kept)
+            attributes.append(feature.attributes.value(index));
+        feature.attributes = attributes;
+    }
+}
+
+} // namespace
+
 model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options,
                              ReadReport *report, Feedback *feedback)
 {
@@ -703,6 +740,9 @@ model::VectorLayer readLayer(const QString &pathSpec, const ReadOptions &options
         layer = readTableLayer(source, options, report, feedback);
     else
         layer = readGdalLayer(source, options, report, feedback);
+
+    if (options.fields)
+        keepFields(layer, *options.fields);
 
     if (options.validateGeometry && layer.geometryValidated) {
         // The reader saw only finite 2D points, valid by definition: nothing to parse again.

@@ -90,6 +90,9 @@ DissolveResult dissolve(model::VectorLayer layer, const QStringList &byFields,
 /// Union of 2D ISO WKB geometries of dimension `dimension` (0 points, 1 lines, 2 polygons),
 /// as 2D ISO WKB: empty when no input has a geometry; lines merged at shared end points;
 /// with `multi`, a single part is written as a one-part multi-geometry.
+/// Polygons that form a coverage (no overlaps, shared edges with matching vertices, as zoning
+/// layers are) are joined by GEOS's coverage union, kept only when its result is valid and has
+/// the inputs' total area. Otherwise
 /// GEOS's union is tried as it is, then on inputs repaired with MakeValid, then with the
 /// coordinates snapped to a 1 µm and then a 1 mm grid (OverlayNG's own fallbacks come
 /// first). Each rung is a last resort: real data pass the first. `where` names the failing

@@ -28,6 +28,9 @@ class PointInPolygonGrid
 public:
     enum class Answer : unsigned char { Outside, Inside, Unknown };
 
+    /// A grid of nothing: every point is outside.
+    PointInPolygonGrid() = default;
+
     /// `polygon` (Polygon or MultiPolygon; anything else leaves every point Unknown) and its
     /// prepared form, both in `context`. `resolution` cells along the longer side of the
     /// envelope. Throws ProcessingError when GEOS fails to read the rings.

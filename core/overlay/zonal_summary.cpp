@@ -226,10 +226,13 @@ bool pointCoordinates(const QByteArray &wkb, double &x, double &y)
     return std::isfinite(x) && std::isfinite(y);
 }
 
-// Points: usually few units and many points. The points, not the units, are cut into chunks
-// over the threads (one chunk per unit leaves a thread idle behind the largest unit), and each
-// thread prepares its own copy of the units. A point counts in a unit that contains it, as in
-// QGIS. Memberships are merged in point order, so sums do not depend on the thread count.
+// Points: usually few units and many points. Three passes, each balanced over the threads:
+// (1) per unit, its cell grid, area and prepared geometry; (2) the points in chunks, most of
+// them decided by the grids alone, the rest listed per unit; (3) per unit, GEOS's prepared
+// `contains` for its listed points. A unit's prepared geometry is built once, in (1), and
+// used by one thread at a time in (3): GEOS objects may move between threads and contexts
+// but must never be used by two at once. A point counts in a unit that contains it, as in
+// QGIS. Values are added in point order, so sums do not depend on the thread count.
 std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                                         const model::VectorLayer &metricUnits,
                                         const model::VectorLayer &layer,
@@ -239,180 +242,247 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
 {
     const std::size_t unitCount = metricUnits.features.size();
     std::vector<UnitResult> results(unitCount);
-    {
-        const geos::Context context;
-        for (std::size_t u = 0; u < unitCount; ++u) {
-            results[u].classArea.assign(classCount, 0.0);
-            const model::Feature &unitFeature = metricUnits.features[u];
-            if (unitFeature.wkb.isEmpty())
-                continue;
-            geos::GeometryPtr unit;
-            try {
-                unit = geos::fromWkb(context, unitFeature.wkb);
-            } catch (const ProcessingError &error) {
-                throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
-            }
-            if (GEOSisEmpty_r(context.handle(), unit.get()) == 1)
-                continue;
-            results[u].hasGeometry = true;
-            GEOSArea_r(context.handle(), unit.get(), &results[u].unitArea);
-        }
-    }
+    for (UnitResult &result : results)
+        result.classArea.assign(classCount, 0.0);
 
-    // Each unit's cell grid answers for most points; GEOS is asked only near the boundaries.
-    ChunkOptions gridOptions;
-    gridOptions.threads = threads;
-    gridOptions.chunkSize = 1;
-    gridOptions.feedback = nullptr;
-    const std::vector<PointInPolygonGrid> grids = runChunked<PointInPolygonGrid>(
-        unitCount, gridOptions, [] { return std::make_unique<geos::Context>(); },
+    // Outlives every unit geometry below, which are destroyed through its handle.
+    const geos::Context owner;
+    std::vector<geos::GeometryPtr> unitGeometry(unitCount);
+    std::vector<geos::PreparedPtr> unitPrepared(unitCount);
+    // Finer grids leave fewer points near a boundary for GEOS but cost more to build and to
+    // look up (cache misses): ~8 cells a point, e.g. 256 × 256 cells for each of 22
+    // townships and 200 000 points, fewer per unit for thousands of units (grid cells as
+    // units); measured best on the benchmark's count (docs/performance.md).
+    const double cellBudget =
+        std::clamp(8.0 * double(metricLayer.features.size()), 262144.0, 2097152.0);
+    const int resolution = std::clamp(
+        int(std::sqrt(cellBudget / double(std::max<std::size_t>(1, unitCount)))), 8, 256);
+    std::vector<PointInPolygonGrid> grids(unitCount);
+    ChunkOptions unitOptions;
+    unitOptions.threads = threads;
+    unitOptions.chunkSize = std::max<std::size_t>(1, unitCount / 256);
+    unitOptions.feedback = nullptr;
+    runChunked<int>(
+        unitCount, unitOptions, [] { return std::make_unique<geos::Context>(); },
         [&](std::unique_ptr<geos::Context> &context, std::size_t begin, std::size_t end,
-            std::vector<PointInPolygonGrid> &out) {
+            std::vector<int> &) {
+            const GEOSContextHandle_t handle = context->handle();
             for (std::size_t u = begin; u < end; ++u) {
-                if (!results[u].hasGeometry) {
-                    out.emplace_back(*context, nullptr, nullptr);
+                const model::Feature &unitFeature = metricUnits.features[u];
+                if (unitFeature.wkb.isEmpty())
                     continue;
+                geos::GeometryPtr unit;
+                try {
+                    unit = geos::fromWkb(*context, unitFeature.wkb);
+                } catch (const ProcessingError &error) {
+                    throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
                 }
-                const geos::GeometryPtr unit = geos::fromWkb(*context, metricUnits.features[u].wkb);
-                const geos::PreparedPtr prepared(GEOSPrepare_r(context->handle(), unit.get()),
-                                                 geos::PreparedDeleter{context->handle()});
+                unit.get_deleter().context = owner.handle();
+                if (GEOSisEmpty_r(handle, unit.get()) == 1)
+                    continue;
+                results[u].hasGeometry = true;
+                GEOSArea_r(handle, unit.get(), &results[u].unitArea);
+                geos::warmEnvelope(*context, unit.get()); // read by every thread's STR-tree
+                geos::PreparedPtr prepared(GEOSPrepare_r(handle, unit.get()),
+                                           geos::PreparedDeleter{owner.handle()});
                 if (!prepared) {
                     throw ProcessingError(
-                        whereFeature(units, metricUnits.features[u].fid),
+                        whereFeature(units, unitFeature.fid),
                         QStringLiteral("cannot prepare the unit: %1").arg(context->lastError()));
                 }
-                out.emplace_back(*context, unit.get(), prepared.get());
+                grids[u] = PointInPolygonGrid(*context, unit.get(), prepared.get(), resolution);
+                unitGeometry[u] = std::move(unit);
+                unitPrepared[u] = std::move(prepared);
             }
         });
     const UnitBuckets buckets(grids);
 
     struct Member
     {
-        std::size_t unit;
-        std::size_t point;
+        std::uint32_t unit;
+        std::uint32_t point;
     };
-    // Member order matters for destruction: the tree refers to the units, the prepared units
-    // to the units, everything to the context. Units are read and prepared on first need.
+    struct Located
+    {
+        std::vector<Member> inside;  // decided by a grid
+        std::vector<Member> pending; // for GEOS
+    };
+    // Only points that are not plain 2D points (multipoints) need the STR-tree of the units.
     struct PointWorker
     {
         geos::Context context;
-        std::vector<geos::GeometryPtr> units;
-        std::vector<geos::PreparedPtr> prepared;
         std::unique_ptr<geos::StrTree> tree;
         std::vector<std::size_t> candidates;
     };
-    ChunkOptions chunkOptions;
-    chunkOptions.threads = threads;
-    chunkOptions.chunkSize = 2048;
-    chunkOptions.feedback = feedback;
-    const std::vector<Member> members = runChunked<Member>(
-        metricLayer.features.size(), chunkOptions,
-        [&] {
-            auto worker = std::make_unique<PointWorker>();
-            worker->units.resize(unitCount);
-            worker->prepared.resize(unitCount);
-            return worker;
-        },
+    ChunkOptions pointOptions;
+    pointOptions.threads = threads;
+    pointOptions.chunkSize = 4096;
+    pointOptions.feedback = feedback;
+    const std::vector<Located> located = runChunked<Located>(
+        metricLayer.features.size(), pointOptions, [] { return std::make_unique<PointWorker>(); },
         [&](std::unique_ptr<PointWorker> &worker, std::size_t begin, std::size_t end,
-            std::vector<Member> &out) {
-            const geos::Context &context = worker->context;
-            const GEOSContextHandle_t handle = context.handle();
-            auto unitGeometry = [&](std::size_t u) {
-                if (!worker->units[u])
-                    worker->units[u] = geos::fromWkb(context, metricUnits.features[u].wkb);
-                return worker->units[u].get();
-            };
-            // Only points that are not plain 2D points (multipoints) need the STR-tree.
-            auto tree = [&]() -> const geos::StrTree & {
-                if (!worker->tree) {
-                    worker->tree = std::make_unique<geos::StrTree>(context);
-                    for (std::size_t u = 0; u < unitCount; ++u) {
-                        if (results[u].hasGeometry)
-                            worker->tree->insert(unitGeometry(u), u);
-                    }
-                    worker->tree->build();
-                }
-                return *worker->tree;
-            };
-            auto preparedUnit = [&](std::size_t u) {
-                if (!worker->prepared[u]) {
-                    unitGeometry(u);
-                    worker->prepared[u] =
-                        geos::PreparedPtr(GEOSPrepare_r(handle, worker->units[u].get()),
-                                          geos::PreparedDeleter{handle});
-                    if (!worker->prepared[u]) {
-                        throw ProcessingError(
-                            whereFeature(units, metricUnits.features[u].fid),
-                            QStringLiteral("cannot prepare the unit: %1").arg(context.lastError()));
-                    }
-                }
-                return worker->prepared[u].get();
-            };
+            std::vector<Located> &out) {
+            Located chunk;
             for (std::size_t i = begin; i < end; ++i) {
                 const model::Feature &feature = metricLayer.features[i];
                 if (feature.wkb.isEmpty())
                     continue;
                 double x = 0;
                 double y = 0;
-                const bool simplePoint = pointCoordinates(feature.wkb, x, y);
-                geos::GeometryPtr point;
-                auto geosPoint = [&]() -> const GEOSGeometry * {
-                    if (!point) {
-                        try {
-                            point = geos::fromWkb(context, feature.wkb);
-                        } catch (const ProcessingError &error) {
-                            throw ProcessingError(whereFeature(layer, feature.fid),
-                                                  error.message());
+                if (pointCoordinates(feature.wkb, x, y)) {
+                    for (const std::uint32_t u : buckets.unitsNear(x, y)) {
+                        switch (grids[u].locate(x, y)) {
+                        case PointInPolygonGrid::Answer::Inside:
+                            chunk.inside.push_back({u, std::uint32_t(i)});
+                            break;
+                        case PointInPolygonGrid::Answer::Outside:
+                            break;
+                        case PointInPolygonGrid::Answer::Unknown:
+                            chunk.pending.push_back({u, std::uint32_t(i)});
+                            break;
                         }
                     }
-                    return point.get();
-                };
-                if (!simplePoint && GEOSisEmpty_r(handle, geosPoint()) == 1)
                     continue;
-                auto test = [&](std::size_t u) {
+                }
+                const geos::Context &context = worker->context;
+                geos::GeometryPtr point;
+                try {
+                    point = geos::fromWkb(context, feature.wkb);
+                } catch (const ProcessingError &error) {
+                    throw ProcessingError(whereFeature(layer, feature.fid), error.message());
+                }
+                if (GEOSisEmpty_r(context.handle(), point.get()) == 1)
+                    continue;
+                if (!worker->tree) {
+                    // The tree holds the shared unit geometries but only reads their
+                    // envelopes, which GEOSPrepare and the grids have already computed.
+                    worker->tree = std::make_unique<geos::StrTree>(context);
+                    for (std::size_t u = 0; u < unitCount; ++u) {
+                        if (unitGeometry[u])
+                            worker->tree->insert(unitGeometry[u].get(), u);
+                    }
+                    worker->tree->build();
+                }
+                worker->candidates.clear();
+                worker->tree->query(context, point.get(), worker->candidates);
+                std::sort(worker->candidates.begin(), worker->candidates.end());
+                for (const std::size_t u : worker->candidates)
+                    chunk.pending.push_back({std::uint32_t(u), std::uint32_t(i)});
+            }
+            out.push_back(std::move(chunk));
+        });
+
+    // The pending points of each unit, in point order (a counting sort by unit).
+    std::vector<std::size_t> pendingStart(unitCount + 1, 0);
+    for (const Located &chunk : located) {
+        for (const Member &member : chunk.pending)
+            ++pendingStart[member.unit + 1];
+    }
+    for (std::size_t u = 0; u < unitCount; ++u)
+        pendingStart[u + 1] += pendingStart[u];
+    std::vector<std::uint32_t> pendingPoints(pendingStart[unitCount]);
+    {
+        std::vector<std::size_t> fill(pendingStart.begin(), pendingStart.end() - 1);
+        for (const Located &chunk : located) {
+            for (const Member &member : chunk.pending)
+                pendingPoints[fill[member.unit]++] = member.point;
+        }
+    }
+    // Units with the most pending points first, so that no thread is left with a large one at
+    // the end; the order is fixed by the data, not by the threads.
+    std::vector<std::uint32_t> busyUnits;
+    for (std::size_t u = 0; u < unitCount; ++u) {
+        if (pendingStart[u + 1] > pendingStart[u])
+            busyUnits.push_back(std::uint32_t(u));
+    }
+    std::stable_sort(busyUnits.begin(), busyUnits.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return pendingStart[a + 1] - pendingStart[a] > pendingStart[b + 1] - pendingStart[b];
+    });
+    // contained[k]: whether unit of pendingPoints[k] contains that point.
+    std::vector<char> contained(pendingPoints.size(), 0);
+    ChunkOptions testOptions;
+    testOptions.threads = threads;
+    testOptions.chunkSize = 1;
+    testOptions.feedback = feedback;
+    runChunked<int>(
+        busyUnits.size(), testOptions, [] { return std::make_unique<geos::Context>(); },
+        [&](std::unique_ptr<geos::Context> &context, std::size_t begin, std::size_t end,
+            std::vector<int> &) {
+            const GEOSContextHandle_t handle = context->handle();
+            for (std::size_t b = begin; b < end; ++b) {
+                const std::uint32_t u = busyUnits[b];
+                const GEOSPreparedGeometry *prepared = unitPrepared[u].get();
+                for (std::size_t k = pendingStart[u]; k < pendingStart[u + 1]; ++k) {
+                    const model::Feature &feature = metricLayer.features[pendingPoints[k]];
+                    double x = 0;
+                    double y = 0;
+                    const geos::GeometryPtr point =
+                        pointCoordinates(feature.wkb, x, y)
+                            ? geos::own(*context, GEOSGeom_createPointFromXY_r(handle, x, y))
+                            : geos::fromWkb(*context, feature.wkb);
                     const char answer =
-                        GEOSPreparedContains_r(handle, preparedUnit(u), geosPoint());
+                        point ? GEOSPreparedContains_r(handle, prepared, point.get()) : 2;
                     if (answer == 2) {
                         throw ProcessingError(whereFeature(units, metricUnits.features[u].fid),
                                               QStringLiteral("contains with %1 fid %2: %3")
                                                   .arg(layer.name)
                                                   .arg(feature.fid)
-                                                  .arg(context.lastError()));
+                                                  .arg(context->lastError()));
                     }
-                    if (answer == 1)
-                        out.push_back({u, i});
-                };
-                if (!simplePoint) {
-                    worker->candidates.clear();
-                    tree().query(context, geosPoint(), worker->candidates);
-                    for (const std::size_t u : worker->candidates)
-                        test(u);
-                    continue;
-                }
-                for (const std::uint32_t u : buckets.unitsNear(x, y)) {
-                    switch (grids[u].locate(x, y)) {
-                    case PointInPolygonGrid::Answer::Inside:
-                        out.push_back({u, i});
-                        break;
-                    case PointInPolygonGrid::Answer::Outside:
-                        break;
-                    case PointInPolygonGrid::Answer::Unknown:
-                        test(u);
-                        break;
-                    }
+                    contained[k] = answer == 1 ? 1 : 0;
                 }
             }
         });
 
-    for (const Member &member : members) {
-        UnitResult &result = results[member.unit];
-        ++result.count;
-        if (const std::optional<double> &value = values[member.point]) {
-            result.sum += *value;
-            if (!result.max || *value > *result.max)
-                result.max = value;
+    // Per unit, the grid's members and GEOS's, each in point order, merged in point order.
+    std::vector<std::size_t> insideStart(unitCount + 1, 0);
+    for (const Located &chunk : located) {
+        for (const Member &member : chunk.inside)
+            ++insideStart[member.unit + 1];
+    }
+    for (std::size_t u = 0; u < unitCount; ++u)
+        insideStart[u + 1] += insideStart[u];
+    std::vector<std::uint32_t> insidePoints(insideStart[unitCount]);
+    {
+        std::vector<std::size_t> fill(insideStart.begin(), insideStart.end() - 1);
+        for (const Located &chunk : located) {
+            for (const Member &member : chunk.inside)
+                insidePoints[fill[member.unit]++] = member.point;
         }
     }
+    ChunkOptions sumOptions;
+    sumOptions.threads = threads;
+    sumOptions.chunkSize = std::max<std::size_t>(1, unitCount / 64);
+    sumOptions.feedback = feedback;
+    runChunked<int>(
+        unitCount, sumOptions, [] { return 0; },
+        [&](int, std::size_t begin, std::size_t end, std::vector<int> &) {
+            for (std::size_t u = begin; u < end; ++u) {
+                UnitResult &result = results[u];
+                auto add = [&](std::uint32_t point) {
+                    ++result.count;
+                    if (const std::optional<double> &value = values[point]) {
+                        result.sum += *value;
+                        if (!result.max || *value > *result.max)
+                            result.max = value;
+                    }
+                };
+                std::size_t a = insideStart[u];
+                std::size_t b = pendingStart[u];
+                const std::size_t aEnd = insideStart[u + 1];
+                const std::size_t bEnd = pendingStart[u + 1];
+                while (a < aEnd || b < bEnd) {
+                    if (b < bEnd && !contained[b]) {
+                        ++b;
+                        continue;
+                    }
+                    if (b >= bEnd || (a < aEnd && insidePoints[a] < pendingPoints[b]))
+                        add(insidePoints[a++]);
+                    else
+                        add(pendingPoints[b++]);
+                }
+            }
+        });
     return results;
 }
 
@@ -609,7 +679,9 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
                  .arg(layer.name, options.field));
     }
 
-    // Copies in one metric CRS; the originals keep their geometries for the output.
+    // The units in one metric CRS (a copy: the originals keep their geometries for the
+    // output); the layer copied only when it has to be reprojected too, since copying and
+    // freeing 200 000 features costs more than counting them.
     model::VectorLayer metricUnits;
     metricUnits.name = units.name;
     metricUnits.sourcePath = units.sourcePath;
@@ -618,16 +690,26 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
     metricUnits.features.reserve(units.features.size());
     for (const model::Feature &feature : units.features)
         metricUnits.features.push_back({feature.fid, {}, feature.wkb});
-    model::VectorLayer metricLayer;
-    metricLayer.name = layer.name;
-    metricLayer.sourcePath = layer.sourcePath;
-    metricLayer.crs = layer.crs;
-    metricLayer.geometryType = layer.geometryType;
-    metricLayer.features.reserve(featureCount);
-    for (const model::Feature &feature : layer.features)
-        metricLayer.features.push_back({feature.fid, {}, feature.wkb});
-    const crs::Crs metricCrs = reprojectToMetric({&metricUnits, &metricLayer}, options.metricCrs,
-                                                 feedback, options.threads);
+    const crs::Crs metricCrs =
+        reprojectToMetric({&metricUnits}, options.metricCrs, feedback, options.threads);
+    if (!layer.crs.isValid()) {
+        throw InputError({layer.sourcePath, layer.name},
+                         QStringLiteral("has no coordinate reference system; name it with "
+                                        "--s-srs (e.g. --s-srs EPSG:4490)"));
+    }
+    std::optional<model::VectorLayer> reprojectedLayer;
+    if (!layer.crs.isSameAs(metricCrs)) {
+        reprojectedLayer.emplace();
+        reprojectedLayer->name = layer.name;
+        reprojectedLayer->sourcePath = layer.sourcePath;
+        reprojectedLayer->crs = layer.crs;
+        reprojectedLayer->geometryType = layer.geometryType;
+        reprojectedLayer->features.reserve(featureCount);
+        for (const model::Feature &feature : layer.features)
+            reprojectedLayer->features.push_back({feature.fid, {}, feature.wkb});
+        reprojectToMetric({&*reprojectedLayer}, metricCrs, feedback, options.threads);
+    }
+    const model::VectorLayer &metricLayer = reprojectedLayer ? *reprojectedLayer : layer;
 
     const std::size_t classCount = classes.size();
     std::vector<UnitResult> results;

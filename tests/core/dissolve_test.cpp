@@ -186,6 +186,51 @@ TEST(Dissolve, RingAroundACentreKeepsTheHole)
     EXPECT_DOUBLE_EQ(shapeOf(result.layer.features[1].wkb).area, 10000);
 }
 
+// unionWkb() joins coverages by GEOS's coverage union and everything else by OverlayNG; inputs
+// that look like a coverage but are not must still give the true union: a T-junction (a
+// vertex of one polygon on the middle of another's edge), an overlap, the same polygon twice
+// (its edges would cancel out), and a square lying inside another.
+TEST(Dissolve, UnionOfWhatIsNotACoverageIsStillTheUnion)
+{
+    struct Case
+    {
+        const char *name;
+        std::vector<QString> inputs;
+        QString expected;
+        double area;
+    };
+    const std::vector<Case> cases = {
+        {"coverage",
+         {square(0, 0, 100), square(100, 0, 100), square(0, 100, 200)},
+         QStringLiteral("POLYGON((0 0,200 0,200 300,0 300,0 0))"),
+         0},
+        {"t-junction",
+         {square(0, 0, 200), square(200, 0, 100), square(200, 100, 100)},
+         QStringLiteral("POLYGON((0 0,300 0,300 200,0 200,0 0))"),
+         60000},
+        {"overlap",
+         {square(0, 0, 100), square(50, 0, 100)},
+         QStringLiteral("POLYGON((0 0,150 0,150 100,0 100,0 0))"),
+         15000},
+        {"twice", {square(0, 0, 100), square(0, 0, 100)}, square(0, 0, 100), 10000},
+        {"nested", {square(0, 0, 300), square(100, 100, 100)}, square(0, 0, 300), 90000},
+    };
+    geos::Context context;
+    for (const Case &testCase : cases) {
+        std::vector<QByteArray> wkbs;
+        for (const QString &wkt : testCase.inputs)
+            wkbs.push_back(wkbOf(wkt));
+        const QByteArray result = unionWkb(context, wkbs, 2, false, {});
+        EXPECT_TRUE(topologicallyEqual(result, testCase.expected)) << testCase.name;
+        const Shape shape = shapeOf(result);
+        EXPECT_EQ(shape.parts, 1) << testCase.name;
+        EXPECT_EQ(shape.holes, 0) << testCase.name;
+        if (testCase.area > 0) {
+            EXPECT_DOUBLE_EQ(shape.area, testCase.area) << testCase.name;
+        }
+    }
+}
+
 TEST(Dissolve, FeaturesTouchingAtAPointStayTwoParts)
 {
     const DissolveResult result =

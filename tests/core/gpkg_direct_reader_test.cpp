@@ -142,6 +142,60 @@ TEST(GpkgDirectReader, SampleLayersAreTheLayersGdalReads)
     }
 }
 
+// ReadOptions::fields: only the named fields, in the layer's order, the same through SQLite
+// and through GDAL; none at all; a missing name is an InputError naming the layer and listing
+// its fields (GDAL's path reports it, the direct reader steps aside).
+TEST(GpkgDirectReader, OnlyTheWantedFieldsAreRead)
+{
+    const QString spec = test::sampleDataPath(QStringLiteral("yongjia/census.gpkg")) +
+                         QStringLiteral("|layername=buildings");
+    const model::VectorLayer all = readWith(spec, true, 1);
+    ASSERT_GE(all.fields.size(), 4);
+    const QString first = all.fields[0].name;
+    const QString third = all.fields[2].name;
+    auto readFields = [&](bool direct, int threads, const QStringList &fields) {
+        io::ReadOptions options;
+        options.directGeoPackage = direct;
+        options.validateGeometry = false;
+        options.threads = threads;
+        options.fields = fields;
+        return io::readLayer(spec, options);
+    };
+    ASSERT_TRUE(io::readGpkgDirect(io::DatasetPath::parse(spec), 1, nullptr, QStringList{third}));
+    const model::VectorLayer gdal = readFields(false, 1, {third, first});
+    ASSERT_EQ(gdal.fields.size(), 2);
+    EXPECT_EQ(gdal.fields[0], all.fields[0]);
+    EXPECT_EQ(gdal.fields[1], all.fields[2]);
+    ASSERT_EQ(gdal.features.size(), all.features.size());
+    for (std::size_t i = 0; i < all.features.size(); ++i) {
+        ASSERT_EQ(gdal.features[i].attributes,
+                  (QVariantList{all.features[i].attributes[0], all.features[i].attributes[2]}))
+            << i;
+        ASSERT_EQ(gdal.features[i].wkb, all.features[i].wkb) << i;
+    }
+    expectSameLayer(gdal, readFields(true, 1, {third, first}), QStringLiteral("two fields"));
+    expectSameLayer(gdal, readFields(true, 2, {third, first}),
+                    QStringLiteral("two fields, 2 threads"));
+
+    const model::VectorLayer none = readFields(true, 2, {});
+    EXPECT_TRUE(none.fields.isEmpty());
+    ASSERT_EQ(none.features.size(), all.features.size());
+    EXPECT_TRUE(none.features.back().attributes.isEmpty());
+    expectSameLayer(readFields(false, 1, {}), none, QStringLiteral("no fields"));
+
+    EXPECT_FALSE(io::readGpkgDirect(io::DatasetPath::parse(spec), 1, nullptr,
+                                    QStringList{QStringLiteral("no_such_field")}));
+    try {
+        readFields(true, 1, {first, QStringLiteral("no_such_field")});
+        FAIL() << "a missing field must be refused";
+    } catch (const InputError &error) {
+        const std::string message = error.formatted().toStdString();
+        EXPECT_NE(message.find("no_such_field"), std::string::npos) << message;
+        EXPECT_NE(message.find("buildings"), std::string::npos) << message;
+        EXPECT_NE(message.find(third.toStdString()), std::string::npos) << message;
+    }
+}
+
 TEST(GpkgDirectReader, EveryHandledFieldTypeOnSeveralConnections)
 {
     QTemporaryDir dir;
