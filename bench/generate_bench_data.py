@@ -5,6 +5,9 @@
 
 Writes into bench/data/ (not committed), all in EPSG:4549 (CGCS2000 3-degree GK CM 120E):
   buildings_200k.gpkg   ~200 000 building footprints (8-40 m rotated rectangles)
+  buildings_200k_real.gpkg  200 000 footprints in villages and town blocks, in rows along
+                        streets, rectangles, L, T, U, chamfered and stepped outlines (seed
+                        20261129, see real_buildings())
   buildings_1m.gpkg     ~1 000 000 footprints (with --large)
   flood_split.gpkg      the sample flood zones as shipped (~1 200 polygons)
   flood_unsplit.gpkg    the same zones dissolved per level and township (~100 big polygons)
@@ -12,7 +15,7 @@ Writes into bench/data/ (not committed), all in EPSG:4549 (CGCS2000 3-degree GK 
   grid_250m.gpkg        a 250 m square grid over the county (~43 000 cells)
   townships.gpkg        the 22 townships
 Run with Debian's python3 (python3-gdal, python3-shapely, python3-numpy):
-  /usr/bin/python3 bench/generate_bench_data.py [--large]
+  /usr/bin/python3 bench/generate_bench_data.py [--large] [--real-only]
 """
 import argparse
 import math
@@ -22,7 +25,7 @@ import sys
 import numpy as np
 from osgeo import gdal, ogr, osr
 from shapely import wkb as shapely_wkb
-from shapely.geometry import Polygon, box
+from shapely.geometry import Point, Polygon, box
 from shapely.ops import unary_union
 from shapely.prepared import prep
 import shapely.vectorized
@@ -124,15 +127,192 @@ def buildings(county, count, rng):
     return rows
 
 
+# Footprint outlines in a building's own frame: x along the street (width w), y away from it
+# (depth d), centred on (0, 0), counter-clockwise, without the closing vertex.
+def rectangle(w, d, rng):
+    return [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
+
+
+def l_shape(w, d, rng):
+    a = w * rng.uniform(0.35, 0.65)   # the wing's width
+    b = d * rng.uniform(0.35, 0.65)   # the main block's depth
+    outline = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, -d / 2 + b), (-w / 2 + a, -d / 2 + b),
+               (-w / 2 + a, d / 2), (-w / 2, d / 2)]
+    return outline if rng.random() < 0.5 else [(-x, y) for x, y in reversed(outline)]
+
+
+def t_shape(w, d, rng):
+    b = d * rng.uniform(0.35, 0.6)    # the bar along the street
+    s = w * rng.uniform(0.25, 0.5)    # the stem's width
+    c = rng.uniform(-(w - s) / 4, (w - s) / 4)
+    return [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, -d / 2 + b), (c + s / 2, -d / 2 + b),
+            (c + s / 2, d / 2), (c - s / 2, d / 2), (c - s / 2, -d / 2 + b), (-w / 2, -d / 2 + b)]
+
+
+def u_shape(w, d, rng):
+    b = d * rng.uniform(0.3, 0.5)     # the block along the street
+    a = w * rng.uniform(0.2, 0.35)    # each wing's width
+    return [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (w / 2 - a, d / 2),
+            (w / 2 - a, -d / 2 + b), (-w / 2 + a, -d / 2 + b), (-w / 2 + a, d / 2), (-w / 2, d / 2)]
+
+
+def chamfered(w, d, rng):
+    """A rectangle with one to four corners cut at 45 degrees (5 to 8 vertices)."""
+    cut = min(w, d) * rng.uniform(0.08, 0.25)
+    corners = [(-w / 2, -d / 2, 1, 1), (w / 2, -d / 2, -1, 1), (w / 2, d / 2, -1, -1),
+               (-w / 2, d / 2, 1, -1)]
+    chosen = set(rng.choice(4, size=int(rng.integers(1, 5)), replace=False).tolist())
+    outline = []
+    for i, (x, y, sx, sy) in enumerate(corners):
+        if i not in chosen:
+            outline.append((x, y))
+        elif i % 2 == 0:
+            outline += [(x, y + sy * cut), (x + sx * cut, y)]
+        else:
+            outline += [(x + sx * cut, y), (x, y + sy * cut)]
+    return outline
+
+
+def irregular(w, d, rng):
+    """A rectangle with one to three corner notches and up to two edge notches: the stepped
+    outlines of extended rural houses (6 to 18 vertices)."""
+    polygon = Polygon(rectangle(w, d, rng))
+    corners = rng.choice(4, size=int(rng.integers(1, 4)), replace=False)
+    for i in corners:
+        nx, ny = w * rng.uniform(0.1, 0.3), d * rng.uniform(0.1, 0.3)
+        x = -w / 2 if i in (0, 3) else w / 2 - nx
+        y = -d / 2 if i in (0, 1) else d / 2 - ny
+        polygon = polygon.difference(box(x, y, x + nx, y + ny))
+    for _ in range(int(rng.integers(0, 3))):
+        if rng.random() < 0.5:   # a recess in the back or front edge
+            nx, ny = w * rng.uniform(0.1, 0.25), d * rng.uniform(0.05, 0.15)
+            x = rng.uniform(-w / 4, w / 4 - nx)
+            y = d / 2 - ny if rng.random() < 0.5 else -d / 2
+        else:                    # a recess in a side edge
+            nx, ny = w * rng.uniform(0.05, 0.15), d * rng.uniform(0.1, 0.25)
+            x = w / 2 - nx if rng.random() < 0.5 else -w / 2
+            y = rng.uniform(-d / 4, d / 4 - ny)
+        polygon = polygon.difference(box(x, y, x + nx, y + ny))
+    if polygon.geom_type != "Polygon":
+        polygon = max(polygon.geoms, key=lambda part: part.area)
+    return list(polygon.simplify(0).exterior.coords)[:-1]
+
+
+# Shares of the outline kinds (sum 1) and the builders.
+SHAPES = ((0.18, rectangle), (0.20, l_shape), (0.12, t_shape), (0.08, u_shape),
+          (0.13, chamfered), (0.29, irregular))
+
+
+def digitised(outline, rng):
+    """Half the outlines get one or two extra vertices on an edge, off the line
+    by 0.1-0.4 m, as hand-digitised outlines have."""
+    if rng.random() >= 0.5:
+        return outline
+    outline = list(outline)
+    for _ in range(int(rng.integers(1, 3))):
+        i = int(rng.integers(len(outline)))
+        (x0, y0), (x1, y1) = outline[i], outline[(i + 1) % len(outline)]
+        length = math.hypot(x1 - x0, y1 - y0)
+        if length < 2:
+            continue
+        t, off = rng.uniform(0.3, 0.7), rng.uniform(0.1, 0.4) * rng.choice((-1, 1))
+        nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+        outline.insert(i + 1, (x0 + t * (x1 - x0) + off * nx, y0 + t * (y1 - y0) + off * ny))
+    return outline
+
+
+def settlement(cx, cy, town, rng):
+    """One cluster's footprints in metres around (cx, cy): parallel streets sharing one
+    orientation, buildings in rows on both sides of each street, facing it."""
+    theta = rng.uniform(0, math.pi)
+    if town:   # a town block: a grid of 4-10 streets, 150-500 m long
+        streets, length = int(rng.integers(4, 11)), rng.uniform(150, 500)
+        spacing, depths = rng.uniform(55, 70), (10, 22)
+    else:      # a village: 1-4 short lanes, 50-250 m
+        streets, length = int(rng.integers(1, 5)), rng.uniform(50, 250)
+        spacing, depths = rng.uniform(38, 48), (8, 15)
+    c, s = math.cos(theta), math.sin(theta)
+    shapes = [kind for _, kind in SHAPES]
+    shares = [share for share, _ in SHAPES]
+    footprints = []
+    for k in range(streets):
+        street_y = (k - (streets - 1) / 2) * spacing
+        # Lanes in a village are not all equally long nor aligned at one end.
+        start = -length / 2 + (0 if town else rng.uniform(0, length / 3))
+        end = length / 2 - (0 if town else rng.uniform(0, length / 3))
+        for side in (-1, 1):
+            x = start + rng.uniform(0, 4)
+            while True:
+                # Widths 8-40 m, most of them small (lognormal, median 13 m).
+                w = float(np.clip(rng.lognormal(math.log(13), 0.4), 8, 40))
+                if x + w > end:
+                    break
+                d = rng.uniform(*depths)
+                if rng.random() < 0.08:   # a gap: a yard, a field, a side lane
+                    x += rng.uniform(8, 30)
+                    continue
+                kind = shapes[int(rng.choice(len(shapes), p=shares))]
+                outline = digitised(kind(w, d, rng), rng)
+                setback = rng.uniform(4, 7)
+                # The building's own centre, its orientation the street's within 2 degrees.
+                bx = x + w / 2 + rng.normal(0, 0.3)
+                by = street_y + side * (setback + d / 2)
+                turn = theta + rng.normal(0, math.radians(1.5))
+                tc, ts = math.cos(turn), math.sin(turn)
+                if side < 0:   # the far side faces the street too: its outline turned round
+                    outline = [(-px, -py) for px, py in outline]
+                gx, gy = cx + bx * c - by * s, cy + bx * s + by * c
+                footprints.append(Polygon([(gx + px * tc - py * ts, gy + px * ts + py * tc)
+                                           for px, py in outline]))
+                x += w + rng.uniform(1.5, 5)
+    return footprints
+
+
+def real_buildings(county, count, rng):
+    """About `count` footprints in settlements (see settlement()): 4 % of the clusters are
+    town blocks, the rest villages; half the cluster centres in the southern third of the
+    county, as the towns are there. Buildings whose centre falls outside the county are
+    dropped; the last cluster is cut to reach `count` exactly."""
+    minx, miny, maxx, maxy = county.bounds
+    prepared = prep(county)
+    rows = []
+    floors = []
+    while len(rows) < count:
+        x = rng.uniform(minx, maxx)
+        y = rng.uniform(miny, miny + (maxy - miny) / 3) if rng.random() < 0.5 else \
+            rng.uniform(miny, maxy)
+        if not prepared.contains(Point(x, y)):
+            continue
+        town = rng.random() < 0.04
+        for footprint in settlement(x, y, town, rng):
+            centre = footprint.centroid
+            if prepared.contains(centre) and footprint.is_valid:
+                rows.append(footprint)
+                floors.append(int(rng.integers(3, 12) if town else rng.integers(1, 5)))
+    return [(g, {"id": i + 1, "floors": floors[i]}) for i, g in enumerate(rows[:count])]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="also write the 1 M building case")
+    parser.add_argument("--real-only", action="store_true",
+                        help="write only buildings_200k_real.gpkg (the other sets are unchanged)")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261124)
 
     townships = read_layer(os.path.join(SAMPLE, "townships.shp"))
     county = unary_union([g for g, _ in townships])
+    # Its own seed, so that the sets above and below stay as they were.
+    real = real_buildings(county, 200_000, np.random.default_rng(20261129))
+    write_layer(os.path.join(OUT, "buildings_200k_real.gpkg"), "buildings", real,
+                [("id", ogr.OFTInteger), ("floors", ogr.OFTInteger)])
+    vertices = np.array([len(g.exterior.coords) - 1 for g, _ in real])
+    print("buildings_200k_real: vertices per outline mean %.2f, median %d, 5-95 %% %d-%d, "
+          "max %d" % (vertices.mean(), np.median(vertices), np.percentile(vertices, 5),
+                      np.percentile(vertices, 95), vertices.max()), flush=True)
+    if args.real_only:
+        return 0
     write_layer(os.path.join(OUT, "townships.gpkg"), "townships",
                 [(g, {"name": v["name"]}) for g, v in townships], [("name", ogr.OFTString)])
 

@@ -913,12 +913,12 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
     }
     buffer.close();
     // The two in-place rewrites first (they keep every byte offset of Qt's file), then qpdf
-    // writes the file anew with the masks in CCITT G4.
+    // writes the file anew with the masks in CCITT G4 and the path numbers rounded.
     if (feedback)
         feedback->setStep(QStringLiteral("text layer and stencil masks"));
     pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily));
     if (feedback)
-        feedback->setStep(QStringLiteral("map images to CCITT G4"));
+        feedback->setStep(QStringLiteral("map images to CCITT G4, path numbers to 0.01 pt"));
     G4MaskReport masks;
     pdf = pdfStencilMasksToG4(pdf, &masks);
     if (feedback && !masks.error.isEmpty())

@@ -7,12 +7,17 @@
 #include <QThread>
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <future>
 #include <vector>
@@ -63,9 +68,235 @@ void encodeRange(std::vector<Mask> &masks, std::size_t from, std::size_t to)
     }
 }
 
+// Rewrites the real operands of path construction operators (m l c v y re) to the fewest
+// decimals that keep every vertex within 0.005 pt of where it was, given the scale of the
+// current transformation matrix (Qt writes `24.0199999` for 24.02). Everything else — integers,
+// colours, matrices, text (BT … ET), strings, inline images, the spaces between tokens — is
+// written back byte for byte: qpdf's tokenizer splits the stream, so nothing inside a string
+// or an image can be mistaken for a number.
+class PathNumberRounder final : public QPDFObjectHandle::TokenFilter
+{
+public:
+    void handleToken(const QPDFTokenizer::Token &token) override
+    {
+        if (token.getType() != QPDFTokenizer::tt_word) {
+            if (m_operands.empty() && (token.getType() == QPDFTokenizer::tt_space ||
+                                       token.getType() == QPDFTokenizer::tt_comment))
+                writeToken(token);
+            else
+                m_operands.push_back(token);
+            return;
+        }
+        const std::string &op = token.getValue();
+        const bool path = !m_inText && (op == "m" || op == "l" || op == "c" || op == "v" ||
+                                        op == "y" || op == "re");
+        const int decimals = path ? decimalsForScale() : 0;
+        for (const QPDFTokenizer::Token &operand : m_operands) {
+            if (path && operand.getType() == QPDFTokenizer::tt_real) {
+                write(rounded(operand.getValue(), decimals));
+                ++m_rounded;
+            } else {
+                writeToken(operand);
+            }
+        }
+        writeToken(token);
+        if (op == "q") {
+            m_saved.push_back(m_ctm);
+        } else if (op == "Q") {
+            if (!m_saved.empty()) {
+                m_ctm = m_saved.back();
+                m_saved.pop_back();
+            }
+        } else if (op == "cm") {
+            concat();
+        } else if (op == "BT") {
+            m_inText = true;
+        } else if (op == "ET") {
+            m_inText = false;
+        }
+        m_operands.clear();
+    }
+
+    void handleEOF() override
+    {
+        for (const QPDFTokenizer::Token &operand : m_operands)
+            writeToken(operand);
+        m_operands.clear();
+    }
+
+    qint64 rounded() const { return m_rounded; }
+
+private:
+    // The linear part of a PDF matrix [a b c d e f]; translation does not scale an error.
+    struct Linear
+    {
+        double a = 1, b = 0, c = 0, d = 1;
+    };
+
+    void concat()
+    {
+        std::vector<double> values;
+        for (const QPDFTokenizer::Token &operand : m_operands) {
+            const auto type = operand.getType();
+            if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real)
+                values.push_back(QByteArray::fromStdString(operand.getValue()).toDouble());
+            else if (type != QPDFTokenizer::tt_space && type != QPDFTokenizer::tt_comment)
+                return;
+        }
+        if (values.size() != 6)
+            return;
+        const Linear m{values[0], values[1], values[2], values[3]};
+        m_ctm = Linear{m.a * m_ctm.a + m.b * m_ctm.c, m.a * m_ctm.b + m.b * m_ctm.d,
+                       m.c * m_ctm.a + m.d * m_ctm.c, m.c * m_ctm.b + m.d * m_ctm.d};
+    }
+
+    // A step of 10^-k user units moves a vertex by at most 10^-k times the longer of the
+    // matrix's rows in page units; k is the least that keeps half a step within 0.005 pt.
+    int decimalsForScale() const
+    {
+        const double scale = std::max(std::hypot(m_ctm.a, m_ctm.b), std::hypot(m_ctm.c, m_ctm.d));
+        if (!std::isfinite(scale) || scale <= 0)
+            return 6;
+        return std::clamp(int(std::ceil(std::log10(scale * 100.0) - 1e-9)), 0, 6);
+    }
+
+    // `value` with `decimals` decimals, without trailing zeros, a trailing point, a leading
+    // zero before the point (PDF reals may start with it: `.5`, `-.25`) or a negative zero.
+    static std::string rounded(const std::string &value, int decimals)
+    {
+        bool ok = false;
+        const double number = QByteArray::fromStdString(value).toDouble(&ok);
+        if (!ok || !std::isfinite(number))
+            return value;
+        QByteArray text = QByteArray::number(number, 'f', decimals);
+        if (text.contains('.')) {
+            while (text.endsWith('0'))
+                text.chop(1);
+            if (text.endsWith('.'))
+                text.chop(1);
+        }
+        if (text == "-0" || text.isEmpty())
+            return "0";
+        if (text.startsWith("0."))
+            text.remove(0, 1);
+        else if (text.startsWith("-0."))
+            text.remove(1, 1);
+        return text.toStdString();
+    }
+
+    std::vector<QPDFTokenizer::Token> m_operands; ///< since the last operator, with spaces
+    std::vector<Linear> m_saved;
+    Linear m_ctm;
+    bool m_inText = false;
+    qint64 m_rounded = 0;
+};
+
+struct PageContent
+{
+    QPDFObjectHandle page;
+    qint64 rawSize = 0; ///< of the page's content streams, as found
+    QByteArray data;    ///< decoded; then rewritten and compressed with Flate at level 9
+    qint64 rounded = 0; ///< numbers rewritten
+    QString error;      ///< why the page's content stays as it was
+};
+
+// Tokenizes, rewrites and compresses pages [from, to) on the calling thread. Only their bytes
+// are touched here, never a qpdf object: a tokenizer pipeline needs no QPDF.
+void roundRange(std::vector<PageContent> &pages, std::size_t from, std::size_t to)
+{
+    for (std::size_t i = from; i < to; ++i) {
+        PageContent &content = pages[i];
+        try {
+            Pl_Buffer buffer("page content");
+            PathNumberRounder rounder;
+            Pl_QPDFTokenizer tokenizer("page content", &rounder, &buffer);
+            tokenizer.write(reinterpret_cast<const unsigned char *>(content.data.constData()),
+                            std::size_t(content.data.size()));
+            tokenizer.finish();
+            const std::unique_ptr<Buffer> data(buffer.getBuffer());
+            // qCompress() writes a four-byte length and then a zlib stream, which is
+            // FlateDecode.
+            content.data = qCompress(data->getBuffer(), qsizetype(data->getSize()), 9).mid(4);
+            content.rounded = rounder.rounded();
+        } catch (const std::exception &error) {
+            content.error = QString::fromUtf8(error.what());
+            content.data = QByteArray();
+        }
+    }
+}
+
+// Runs `work(from, to)` on contiguous shares of [0, count), as many as there are cores.
+template<typename Work>
+void inParallel(std::size_t count, Work work)
+{
+    const std::size_t workers = std::max<std::size_t>(
+        1, std::min(std::size_t(std::max(1, QThread::idealThreadCount())), count));
+    std::vector<std::future<void>> running;
+    const std::size_t share = (count + workers - 1) / workers;
+    for (std::size_t from = share; from < count; from += share)
+        running.push_back(
+            std::async(std::launch::async, work, from, std::min(count, from + share)));
+    work(std::size_t(0), std::min(count, share));
+    for (std::future<void> &worker : running)
+        worker.get();
+}
+
+// Rounds the path numbers of every page's content (see PathNumberRounder) and writes each page's
+// content as one new Flate stream when that is smaller than what it had.
+void roundPageContents(QPDF &qpdf, G4MaskReport &result)
+{
+    std::vector<PageContent> pages;
+    for (QPDFObjectHandle page : qpdf.getAllPages()) {
+        PageContent content;
+        content.page = page;
+        QPDFObjectHandle contents = page.getKey("/Contents");
+        std::vector<QPDFObjectHandle> streams =
+            contents.isArray() ? contents.getArrayAsVector() : std::vector{contents};
+        for (QPDFObjectHandle &stream : streams) {
+            if (stream.isStream())
+                content.rawSize += qint64(stream.getRawStreamData()->getSize());
+        }
+        result.contentBytesBefore += content.rawSize;
+        Pl_Buffer buffer("page content");
+        try {
+            QPDFPageObjectHelper(page).pipeContents(&buffer);
+        } catch (const std::exception &error) {
+            result.contentBytesAfter += content.rawSize;
+            result.notes.append(QStringLiteral("page object %1: content kept: %2")
+                                    .arg(page.getObjectID())
+                                    .arg(QString::fromUtf8(error.what())));
+            continue;
+        }
+        const std::unique_ptr<Buffer> data(buffer.getBuffer());
+        content.data = QByteArray(reinterpret_cast<const char *>(data->getBuffer()),
+                                  qsizetype(data->getSize()));
+        pages.push_back(std::move(content));
+    }
+    inParallel(pages.size(),
+               [&pages](std::size_t from, std::size_t to) { roundRange(pages, from, to); });
+    for (PageContent &content : pages) {
+        if (!content.error.isEmpty() || content.data.size() >= content.rawSize) {
+            result.contentBytesAfter += content.rawSize;
+            if (!content.error.isEmpty())
+                result.notes.append(QStringLiteral("page object %1: content kept: %2")
+                                        .arg(content.page.getObjectID())
+                                        .arg(content.error));
+            continue;
+        }
+        QPDFObjectHandle stream = QPDFObjectHandle::newStream(&qpdf);
+        stream.replaceStreamData(
+            std::string(content.data.constData(), std::size_t(content.data.size())),
+            QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+        content.page.replaceKey("/Contents", stream);
+        result.contentBytesAfter += content.data.size();
+        result.numbersRounded += content.rounded;
+    }
+}
+
 } // namespace
 
-QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report)
+QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
+                               ContentNumbers contentNumbers)
 {
     G4MaskReport scratch;
     G4MaskReport &result = report ? *report : scratch;
@@ -75,6 +306,8 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report)
         result.encoded = 0;
         result.kept = result.masks;
         result.bytesAfter = result.bytesBefore;
+        result.contentBytesAfter = result.contentBytesBefore;
+        result.numbersRounded = 0;
         return pdf;
     };
     try {
@@ -117,16 +350,8 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report)
 
         // libtiff, unlike qpdf, may run on several threads: as many as there are cores, each on
         // a contiguous share of the masks (a page's strips, similar in size, follow each other).
-        const std::size_t workers = std::max<std::size_t>(
-            1, std::min(std::size_t(std::max(1, QThread::idealThreadCount())), masks.size()));
-        std::vector<std::future<void>> running;
-        const std::size_t share = (masks.size() + workers - 1) / workers;
-        for (std::size_t from = share; from < masks.size(); from += share)
-            running.push_back(std::async(std::launch::async, encodeRange, std::ref(masks), from,
-                                         std::min(masks.size(), from + share)));
-        encodeRange(masks, 0, std::min(masks.size(), share));
-        for (std::future<void> &worker : running)
-            worker.get();
+        inParallel(masks.size(),
+                   [&masks](std::size_t from, std::size_t to) { encodeRange(masks, from, to); });
 
         for (Mask &mask : masks) {
             if (mask.g4.isEmpty() || mask.g4.size() >= mask.rawSize) {
@@ -147,6 +372,9 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report)
             ++result.encoded;
             result.bytesAfter += mask.g4.size();
         }
+
+        if (contentNumbers == ContentNumbers::Round)
+            roundPageContents(qpdf, result);
 
         QPDFWriter writer(qpdf);
         writer.setOutputMemory();

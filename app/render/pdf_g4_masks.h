@@ -16,8 +16,17 @@ struct G4MaskReport
     int kept = 0;           ///< kept as they were: G4 failed or was not smaller (see `notes`)
     qint64 bytesBefore = 0; ///< of the masks' stream data, as found
     qint64 bytesAfter = 0;  ///< of the same streams, as written
-    QString error;          ///< why the whole PDF was returned unchanged; empty if it was not
-    QStringList notes;      ///< per-mask reasons for keeping one (object number and why)
+    qint64 contentBytesBefore = 0; ///< of the pages' content streams, as found
+    qint64 contentBytesAfter = 0;  ///< of the same, as written
+    qint64 numbersRounded = 0;     ///< path operands rewritten (ContentNumbers::Round)
+    QString error;     ///< why the whole PDF was returned unchanged; empty if it was not
+    QStringList notes; ///< per-mask reasons for keeping one (object number and why)
+};
+
+/// What pdfStencilMasksToG4() does to the numbers of the pages' content streams.
+enum class ContentNumbers {
+    Keep,  ///< content streams copied as they are
+    Round, ///< path coordinates (m l c v y re) to 0.01 pt, then each page's content in Flate 9
 };
 
 /// Re-encodes the stencil masks of a PDF as CCITT Group 4 (`/CCITTFaxDecode`, `/K -1`).
@@ -32,9 +41,18 @@ struct G4MaskReport
 /// cross-reference stream and an /ID computed from its content (the same input, the same
 /// bytes). The /Info dictionary and the XMP packet are kept.
 ///
+/// With ContentNumbers::Round (the default) the real operands of the path operators of every
+/// page's content are rewritten, through qpdf's content tokenizer, to the fewest decimals that
+/// keep each vertex within 0.005 pt (1.8 µm, 1/50 of a dot at 300 dpi) of where it was, given
+/// the current transformation matrix; text, colours, matrices, strings and inline images are
+/// left as they are. The page's content is then compressed with Flate at level 9 and replaces
+/// the old one when smaller.
+///
 /// Nothing is thrown: if qpdf cannot read or write the PDF, or warns while doing so, the input
 /// is returned unchanged and `report->error` says why. Thread-safe (no shared state); not
-/// cancellable — a 23-page 200 000-building atlas takes well under a second.
-QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report = nullptr);
+/// cancellable — a 23-page 200 000-building atlas takes about a second (0.3 s without the
+/// rounding; docs/performance.md).
+QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report = nullptr,
+                               ContentNumbers contentNumbers = ContentNumbers::Round);
 
 } // namespace riskatlas::render

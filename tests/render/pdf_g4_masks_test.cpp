@@ -265,3 +265,199 @@ TEST(PdfG4Masks, WhatQpdfCannotReadIsReturnedUnchanged)
         EXPECT_EQ(report.encoded, 0);
     }
 }
+
+namespace {
+
+// A page of vector drawing as the atlas's pages hold it: many small filled polygons at
+// coordinates with many decimals (Qt writes `24.0199999`), outlines, a scaled group, and
+// Chinese text with digits in it, which must not be touched.
+QByteArray vectorPdf(double offset = 0)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    writer.setTitle(QStringLiteral("永嘉县图集"));
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(kPagePt * 2, kPagePt * 2), QPageSize::Point),
+                                     QPageLayout::Portrait, QMarginsF()));
+    QPainter painter(&writer);
+    painter.translate(offset, offset);
+    QRandomGenerator random(20261129);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(77, 77, 77));
+    for (int i = 0; i < 600; ++i) {
+        const QPointF centre(8 + random.generateDouble() * (kPagePt * 2 - 16),
+                             8 + random.generateDouble() * (kPagePt * 2 - 40));
+        const double angle = random.generateDouble() * 3.14159;
+        const double w = 1.5 + random.generateDouble() * 4;
+        const double h = 1.5 + random.generateDouble() * 3;
+        QPolygonF outline;
+        for (const QPointF &corner : {QPointF(-w, -h), QPointF(w, -h), QPointF(w, 0), QPointF(0, 0),
+                                      QPointF(0, h), QPointF(-w, h)}) {
+            outline << centre +
+                           QPointF(corner.x() * std::cos(angle) - corner.y() * std::sin(angle),
+                                   corner.x() * std::sin(angle) + corner.y() * std::cos(angle));
+        }
+        painter.drawPolygon(outline);
+    }
+    painter.setPen(QPen(QColor(58, 58, 58), 0.6));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(QPointF(kPagePt, kPagePt), kPagePt * 0.71, kPagePt * 0.53);
+    painter.save();
+    painter.scale(3.7, 3.7);
+    painter.drawRect(QRectF(1.2345678, 1.3456789, 10.987654, 7.6543219));
+    painter.restore();
+    painter.setPen(Qt::black);
+    painter.setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 9));
+    painter.drawText(QPointF(10.123456, kPagePt * 2 - 12.345678),
+                     QStringLiteral("岩坦镇 12.3456789 km² 共 1234 栋"));
+    painter.end();
+    return pdf;
+}
+
+// The lines of the page content (qpdf --qdf) that end in one of `operators`.
+QStringList contentLines(const QTemporaryDir &dir, const QString &name, const QByteArray &pdf,
+                         const QStringList &operators)
+{
+    const QString path = save(dir, name + QStringLiteral(".pdf"), pdf);
+    const QString qdf = dir.filePath(name + QStringLiteral(".qdf"));
+    const Ran ran = run(
+        "qpdf", {QStringLiteral("--qdf"), QStringLiteral("--object-streams=disable"), path, qdf});
+    EXPECT_EQ(ran.exitCode, 0) << ran.output.toStdString();
+    QFile file(qdf);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+    QStringList lines;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QString text = QString::fromLatin1(line);
+        for (const QString &op : operators) {
+            if (text.endsWith(u' ' + op))
+                lines.append(text);
+        }
+    }
+    return lines;
+}
+
+QString pdfText(const QTemporaryDir &dir, const QString &name, const QByteArray &pdf)
+{
+    const Ran ran =
+        run("pdftotext", {save(dir, name + QStringLiteral(".pdf"), pdf), QStringLiteral("-")});
+    EXPECT_EQ(ran.exitCode, 0) << ran.output.toStdString();
+    return QString::fromUtf8(ran.output);
+}
+
+// Pixels of `image` that differ from a 4-neighbour: where the drawing has edges.
+qint64 edgePixels(const QImage &image)
+{
+    qint64 count = 0;
+    for (int y = 1; y + 1 < image.height(); ++y) {
+        for (int x = 1; x + 1 < image.width(); ++x) {
+            const QRgb here = image.pixel(x, y);
+            count += (here != image.pixel(x - 1, y) || here != image.pixel(x + 1, y) ||
+                      here != image.pixel(x, y - 1) || here != image.pixel(x, y + 1))
+                         ? 1
+                         : 0;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+TEST(PdfG4Masks, PathNumbersAreRoundedToAHundredthOfAPoint)
+{
+    const QByteArray qt = vectorPdf();
+    G4MaskReport report;
+    const QByteArray rounded = pdfStencilMasksToG4(qt, &report);
+    const QByteArray kept = pdfStencilMasksToG4(qt, nullptr, ContentNumbers::Keep);
+    EXPECT_TRUE(report.error.isEmpty()) << report.error.toStdString();
+    EXPECT_GT(report.numbersRounded, 600 * 12);
+    EXPECT_LT(report.contentBytesAfter, report.contentBytesBefore);
+    EXPECT_LT(rounded.size(), kept.size());
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QStringList path = {QStringLiteral("m"), QStringLiteral("l"), QStringLiteral("c"),
+                              QStringLiteral("re")};
+    const QStringList keptPath = contentLines(dir, QStringLiteral("kept"), kept, path);
+    const QStringList roundedPath = contentLines(dir, QStringLiteral("rounded"), rounded, path);
+    ASSERT_EQ(roundedPath.size(), keptPath.size());
+    ASSERT_GT(roundedPath.size(), 600 * 6);
+    // Each number as written within 0.005 of Qt's, with at most two decimals and no trailing
+    // zero; in the rectangle drawn under a 3.7× matrix (`cm`) within 0.0005 with three, for
+    // 0.005 pt on the page.
+    int longerBefore = 0;
+    int scaled = 0;
+    for (qsizetype i = 0; i < roundedPath.size(); ++i) {
+        const QStringList before = keptPath[i].split(u' ');
+        const QStringList after = roundedPath[i].split(u' ');
+        ASSERT_EQ(before.size(), after.size()) << roundedPath[i].toStdString();
+        EXPECT_EQ(before.last(), after.last());
+        const bool underScale =
+            after.last() == QStringLiteral("re") && after[0] == QStringLiteral("1.235");
+        scaled += underScale ? 1 : 0;
+        for (qsizetype j = 0; j + 1 < after.size(); ++j) {
+            const QString &number = after[j];
+            const qsizetype point = number.indexOf(u'.');
+            if (point >= 0) {
+                EXPECT_LE(number.size() - point - 1, underScale ? 3 : 2) << number.toStdString();
+                EXPECT_FALSE(number.endsWith(u'0')) << number.toStdString();
+            }
+            EXPECT_NEAR(number.toDouble(), before[j].toDouble(),
+                        (underScale ? 0.0005 : 0.005) + 1e-9)
+                << before[j].toStdString() << " → " << number.toStdString();
+            longerBefore += before[j].size() > number.size() ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(scaled, 1);
+    EXPECT_GT(longerBefore, 600 * 6);
+
+    // Text, its matrices and font sizes, colours and the transformation matrices as they were.
+    const QStringList untouched = {QStringLiteral("Tm"), QStringLiteral("Tf"), QStringLiteral("Td"),
+                                   QStringLiteral("cm"), QStringLiteral("rg"), QStringLiteral("w"),
+                                   QStringLiteral("Tj"), QStringLiteral("TJ")};
+    EXPECT_EQ(contentLines(dir, QStringLiteral("kept2"), kept, untouched),
+              contentLines(dir, QStringLiteral("rounded2"), rounded, untouched));
+    const QString text = pdfText(dir, QStringLiteral("rounded3"), rounded);
+    EXPECT_TRUE(text.contains(QStringLiteral("岩坦镇 12.3456789 km² 共 1234 栋")))
+        << text.toStdString();
+    EXPECT_EQ(text, pdfText(dir, QStringLiteral("kept3"), kept));
+
+    const Ran check =
+        run("qpdf", {QStringLiteral("--check"), save(dir, QStringLiteral("检查.pdf"), rounded)});
+    EXPECT_EQ(check.exitCode, 0) << check.output.toStdString();
+    EXPECT_TRUE(check.output.contains("No syntax or stream encoding errors"))
+        << check.output.toStdString();
+}
+
+TEST(PdfG4Masks, RoundedPathsRenderAsTheOriginalsButForAFewEdgePixels)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QByteArray qt = vectorPdf();
+    const QImage kept =
+        render(dir, QStringLiteral("kept"), pdfStencilMasksToG4(qt, nullptr, ContentNumbers::Keep));
+    const QImage rounded = render(dir, QStringLiteral("rounded"), pdfStencilMasksToG4(qt));
+    ASSERT_EQ(kept.size(), QSize(2 * kDots, 2 * kDots));
+    const qint64 edges = edgePixels(kept);
+    ASSERT_GT(edges, 20000);
+    // A vertex moves by at most 0.005 pt in x and in y, 0.021 dots at 300 dpi, so an edge by at
+    // most 0.03 dots (0.01 on average): only pixels an edge crosses can change, when one of
+    // poppler's 4 × 4 anti-aliasing samples falls between the two edges, a chance of at most
+    // 4 × 0.03 = 12 % and about 4 % on average, and then mostly by one sample's 1/16 of
+    // black-to-white. Bounds: 8 % of the edge pixels differ (measured 4.3 %), 0.1 % of them by
+    // more than 1/8 (measured 0.05 %: where two rounded edges meet in a sliver).
+    const qint64 differing = differingPixels(kept, rounded);
+    EXPECT_LE(differing, edges * 8 / 100) << differing << " of " << edges << " edge pixels";
+    qint64 large = 0;
+    for (int y = 0; y < kept.height(); ++y) {
+        for (int x = 0; x < kept.width(); ++x)
+            large += std::abs(qGray(kept.pixel(x, y)) - qGray(rounded.pixel(x, y))) > 32 ? 1 : 0;
+    }
+    EXPECT_LE(large, edges / 1000) << large << " of " << edges << " edge pixels";
+
+    // The same comparison sees the whole drawing moved by 0.1 pt (0.4 dots).
+    const QImage moved = render(dir, QStringLiteral("moved"),
+                                pdfStencilMasksToG4(vectorPdf(0.1), nullptr, ContentNumbers::Keep));
+    EXPECT_GT(differingPixels(kept, moved), edges / 3);
+}
