@@ -95,6 +95,19 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
             throw InputError({path}, QStringLiteral("image_dpi must be between 50 and 1200"));
         config.imageDpi = dpi;
     }
+    if (root.contains(QStringLiteral("compact_pdf"))) {
+        const QString compact = root.value(QStringLiteral("compact_pdf")).toString();
+        if (compact == QLatin1String("auto"))
+            config.compactPdf = AtlasConfig::CompactPdf::Auto;
+        else if (compact == QLatin1String("always"))
+            config.compactPdf = AtlasConfig::CompactPdf::Always;
+        else if (compact == QLatin1String("never"))
+            config.compactPdf = AtlasConfig::CompactPdf::Never;
+        else
+            throw InputError({path}, QStringLiteral("compact_pdf must be \"auto\", \"always\" "
+                                                    "or \"never\", not \"%1\"")
+                                         .arg(compact));
+    }
 
     const QJsonArray layers =
         io::requiredArray(root, QStringLiteral("layers"), path, QStringLiteral("layers"));

@@ -912,18 +912,26 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         painter.end();
     }
     buffer.close();
-    // The two in-place rewrites first (they keep every byte offset of Qt's file), then qpdf
-    // writes the file anew with the masks in CCITT G4 and the path numbers rounded.
+    // The two in-place rewrites first (they keep every byte offset of Qt's file), then, for
+    // atlases with large dense layers (AtlasConfig::compactPdf), qpdf writes the file anew with
+    // the masks in CCITT G4 and the path numbers rounded.
     if (feedback)
         feedback->setStep(QStringLiteral("text layer and stencil masks"));
-    pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily));
-    if (feedback)
-        feedback->setStep(QStringLiteral("map images to CCITT G4, path numbers to 0.01 pt"));
-    G4MaskReport masks;
-    pdf = pdfStencilMasksToG4(pdf, &masks);
-    if (feedback && !masks.error.isEmpty())
-        feedback->pushWarning(
-            QStringLiteral("map images left Flate-compressed (%1)").arg(masks.error));
+    qint64 maskBytes = 0;
+    pdf =
+        pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily), nullptr, &maskBytes);
+    const bool compact = m_config.compactPdf == AtlasConfig::CompactPdf::Always ||
+                         (m_config.compactPdf == AtlasConfig::CompactPdf::Auto &&
+                          maskBytes >= AtlasConfig::kCompactPdfAutoBytes);
+    if (compact) {
+        if (feedback)
+            feedback->setStep(QStringLiteral("map images to CCITT G4, path numbers to 0.01 pt"));
+        G4MaskReport masks;
+        pdf = pdfStencilMasksToG4(pdf, &masks);
+        if (feedback && !masks.error.isEmpty())
+            feedback->pushWarning(
+                QStringLiteral("map images left Flate-compressed (%1)").arg(masks.error));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
         throw ProcessingError({path}, QStringLiteral("cannot write: %1").arg(file.errorString()));

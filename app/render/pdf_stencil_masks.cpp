@@ -4,7 +4,7 @@
 
 namespace riskatlas::render {
 
-QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten)
+QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten, qint64 *maskBytes)
 {
     // Exactly what QPdfEnginePrivate::writeImage() writes for a black-and-white image; it
     // follows the image's /Width and /Height lines.
@@ -16,6 +16,7 @@ QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten)
 
     QByteArray result = pdf;
     int count = 0;
+    qint64 bytes = 0;
     for (qsizetype at = result.indexOf(grey); at >= 0; at = result.indexOf(grey, at + 1)) {
         // Only inside an image dictionary: the dictionary starts at most a few lines before.
         const qsizetype start = result.lastIndexOf("<<", at);
@@ -26,9 +27,16 @@ QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten)
             continue;
         result.replace(at, grey.size(), stencil);
         ++count;
+        // Qt writes the stream right after the dictionary, its length as an object after it.
+        const qsizetype data = result.indexOf("stream\n", at);
+        const qsizetype end = data < 0 ? -1 : result.indexOf("\nendstream", data);
+        if (end > data)
+            bytes += end - data - 7;
     }
     if (rewritten)
         *rewritten = count;
+    if (maskBytes)
+        *maskBytes = bytes;
     return result;
 }
 

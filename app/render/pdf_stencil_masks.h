@@ -19,7 +19,9 @@ namespace riskatlas::render {
 /// Only renderMap()'s dense layers may be drawn as black-and-white one-bit images into a PDF
 /// that goes through this function. The replacement is padded with spaces to the same length,
 /// so every byte offset and the cross-reference table stay valid. Returns the rewritten PDF and,
-/// through `rewritten`, the number of images changed.
-QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten = nullptr);
+/// through `rewritten`, the number of images changed and, through `maskBytes`, the size of
+/// their (Flate) streams.
+QByteArray pdfBitmapsToStencilMasks(const QByteArray &pdf, int *rewritten = nullptr,
+                                    qint64 *maskBytes = nullptr);
 
 } // namespace riskatlas::render

@@ -466,6 +466,56 @@ TEST(AtlasCliPng, PageAtTheChosenResolution)
     EXPECT_EQ(be32(20), 1169);
 }
 
+// compact_pdf "auto": a page of the sample county's 20 000 buildings is far below the 1 MiB of
+// mask streams that pays for the compacting pass, so its masks stay Flate stencil masks (the
+// sample's own configuration says "always", which the tests above check); a bad value is
+// refused naming the key.
+TEST(AtlasCliCompact, AutoLeavesSmallMasksToQtAndBadValuesAreRefused)
+{
+    QFile sample(sampleDataPath(QStringLiteral("yongjia/atlas_config.json")));
+    ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
+    QString json = QString::fromUtf8(sample.readAll());
+    ASSERT_TRUE(json.contains(QStringLiteral("\"compact_pdf\": \"always\"")));
+    json.replace(QStringLiteral("\"compact_pdf\": \"always\""),
+                 QStringLiteral("\"compact_pdf\": \"auto\""));
+    const QString data = sampleDataPath(QStringLiteral("yongjia")) + u'/';
+    for (const char *file : {"census.gpkg", "townships.shp", "population_250m.tif"})
+        json.replace(u'"' + QLatin1String(file), u'"' + data + QLatin1String(file));
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QString &text) {
+        QFile file(dir.filePath(name));
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        return file.fileName();
+    };
+    const QString pdf = dir.filePath(QStringLiteral("一页.pdf"));
+    const CliResult result =
+        runCli({QStringLiteral("atlas"), write(QStringLiteral("auto.json"), json),
+                QStringLiteral("-o"), pdf, QStringLiteral("--pages"), QStringLiteral("4"),
+                QStringLiteral("--results"), sampleOut({})},
+               600000);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QString images =
+        QString::fromUtf8(run(tool("pdfimages"), {QStringLiteral("-list"), pdf}));
+    const QStringList lines = images.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_GE(lines.size(), 3) << images.toStdString();
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const QStringList columns = lines[i].simplified().split(u' ');
+        ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
+        EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
+        EXPECT_EQ(columns[8], QStringLiteral("image")) << lines[i].toStdString(); // Flate
+    }
+
+    json.replace(QStringLiteral("\"compact_pdf\": \"auto\""),
+                 QStringLiteral("\"compact_pdf\": \"smallest\""));
+    const CliResult bad = runCli({QStringLiteral("atlas"), write(QStringLiteral("bad.json"), json),
+                                  QStringLiteral("-o"), dir.filePath(QStringLiteral("bad.pdf")),
+                                  QStringLiteral("--results"), sampleOut({})});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("compact_pdf"))) << bad.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("bad.pdf"))));
+}
+
 TEST(AtlasCliErrors, BadConfigurationNamesTheKey)
 {
     QTemporaryDir dir;

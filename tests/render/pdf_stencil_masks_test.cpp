@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -83,4 +84,59 @@ TEST(PdfStencilMasks, LeavesOtherPdfsAlone)
     int rewritten = -1;
     EXPECT_EQ(pdfBitmapsToStencilMasks(text, &rewritten), text);
     EXPECT_EQ(rewritten, 0);
+}
+
+// The size of the mask streams, which decides whether the atlas runs its compacting pass
+// (AtlasConfig::compactPdf): the /Length Qt wrote for the image's stream, found here through
+// the indirect length object, for a 1-bit image of noise and a plain one; the grey image is
+// not counted.
+TEST(PdfStencilMasks, MaskBytesAreTheStreamLengthsQtWrote)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    QPainter painter(&writer);
+    QImage noise(256, 256, QImage::Format_Mono);
+    noise.setColorTable({qRgb(0, 0, 0), qRgb(255, 255, 255)});
+    quint32 state = 12345;
+    for (int y = 0; y < noise.height(); ++y) {
+        for (int x = 0; x < noise.width(); ++x) {
+            state = state * 1664525u + 1013904223u;
+            noise.setPixel(x, y, (state >> 28) & 1);
+        }
+    }
+    QImage plain(64, 64, QImage::Format_Mono);
+    plain.setColorTable({qRgb(0, 0, 0), qRgb(255, 255, 255)});
+    plain.fill(1);
+    plain.setPixel(3, 3, 0);
+    QImage grey(32, 32, QImage::Format_Grayscale8);
+    grey.fill(90);
+    painter.drawImage(QRectF(0, 0, 200, 200), noise);
+    painter.drawImage(QRectF(0, 220, 50, 50), plain);
+    painter.drawImage(QRectF(100, 220, 50, 50), grey);
+    painter.end();
+
+    qint64 expected = 0;
+    const QRegularExpression length(
+        QStringLiteral("/BitsPerComponent 1\\n/ColorSpace /DeviceGray\\n[^>]*/Length (\\d+) 0 R"));
+    QRegularExpressionMatchIterator matches = length.globalMatch(QString::fromLatin1(pdf));
+    int images = 0;
+    while (matches.hasNext()) {
+        const QByteArray object = matches.next().captured(1).toLatin1() + " 0 obj\n";
+        const qsizetype at = pdf.indexOf(object);
+        ASSERT_GE(at, 0);
+        const qsizetype value = at + object.size();
+        expected += pdf.mid(value, pdf.indexOf('\n', value) - value).toLongLong();
+        ++images;
+    }
+    ASSERT_EQ(images, 2);
+    EXPECT_GT(expected, 256 * 256 / 8 / 2); // noise hardly compresses
+
+    int rewritten = -1;
+    qint64 maskBytes = -1;
+    pdfBitmapsToStencilMasks(pdf, &rewritten, &maskBytes);
+    EXPECT_EQ(rewritten, 2);
+    EXPECT_EQ(maskBytes, expected);
 }
