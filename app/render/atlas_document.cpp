@@ -194,7 +194,10 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         const AtlasStatistic &statistic = m_config.statistics[s];
         if (feedback) {
             feedback->throwIfCanceled();
-            feedback->setStep(QStringLiteral("statistics: %1").arg(statistic.label));
+            // A per-class label is a template ("%1风险区"); the step covers all its classes.
+            feedback->setStep(QStringLiteral("statistics: %1")
+                                  .arg(QString(statistic.label)
+                                           .replace(QStringLiteral("%1"), QStringLiteral("…"))));
             feedback->setProgress(50.0 + 50.0 * double(s) / double(m_config.statistics.size()));
         }
         auto addRow = [&](const QString &label, std::vector<double> values) {
