@@ -2,9 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "render/pdf_g4_masks.h"
 
+#include "core/overlay/parallel_chunks.h"
 #include "render/ccitt_g4_encoder.h"
-
-#include <QThread>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
@@ -19,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <future>
 #include <vector>
 
 namespace riskatlas::render {
@@ -225,20 +223,16 @@ void roundRange(std::vector<PageContent> &pages, std::size_t from, std::size_t t
     }
 }
 
-// Runs `work(from, to)` on contiguous shares of [0, count), as many as there are cores.
+// Runs `work(from, to)` over [0, count) on all cores, an item at a time (pages and masks differ
+// in size). Neither kind of work touches a qpdf object.
 template<typename Work>
 void inParallel(std::size_t count, Work work)
 {
-    const std::size_t workers = std::max<std::size_t>(
-        1, std::min(std::size_t(std::max(1, QThread::idealThreadCount())), count));
-    std::vector<std::future<void>> running;
-    const std::size_t share = (count + workers - 1) / workers;
-    for (std::size_t from = share; from < count; from += share)
-        running.push_back(
-            std::async(std::launch::async, work, from, std::min(count, from + share)));
-    work(std::size_t(0), std::min(count, share));
-    for (std::future<void> &worker : running)
-        worker.get();
+    overlay::ChunkOptions options;
+    options.chunkSize = 1;
+    overlay::runChunked<int>(
+        count, options, [] { return 0; },
+        [&work](int, std::size_t from, std::size_t to, std::vector<int> &) { work(from, to); });
 }
 
 // Rounds the path numbers of every page's content (see PathNumberRounder) and writes each page's
@@ -348,8 +342,7 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
             masks.push_back(std::move(mask));
         }
 
-        // libtiff, unlike qpdf, may run on several threads: as many as there are cores, each on
-        // a contiguous share of the masks (a page's strips, similar in size, follow each other).
+        // libtiff, unlike qpdf, may run on several threads.
         inParallel(masks.size(),
                    [&masks](std::size_t from, std::size_t to) { encodeRange(masks, from, to); });
 
