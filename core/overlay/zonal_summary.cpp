@@ -372,22 +372,33 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
             out.push_back(std::move(chunk));
         });
 
-    // The pending points of each unit, in point order (a counting sort by unit).
-    std::vector<std::size_t> pendingStart(unitCount + 1, 0);
-    for (const Located &chunk : located) {
-        for (const Member &member : chunk.pending)
-            ++pendingStart[member.unit + 1];
-    }
-    for (std::size_t u = 0; u < unitCount; ++u)
-        pendingStart[u + 1] += pendingStart[u];
-    std::vector<std::uint32_t> pendingPoints(pendingStart[unitCount]);
+    // One list of `located` members, the points of each unit in point order (a counting sort by
+    // unit): unit u's points are points[start[u]] … points[start[u + 1] - 1].
+    struct ByUnit
     {
-        std::vector<std::size_t> fill(pendingStart.begin(), pendingStart.end() - 1);
+        std::vector<std::size_t> start;
+        std::vector<std::uint32_t> points;
+    };
+    auto byUnit = [&](std::vector<Member> Located::*list) {
+        ByUnit result;
+        result.start.assign(unitCount + 1, 0);
         for (const Located &chunk : located) {
-            for (const Member &member : chunk.pending)
-                pendingPoints[fill[member.unit]++] = member.point;
+            for (const Member &member : chunk.*list)
+                ++result.start[member.unit + 1];
         }
-    }
+        for (std::size_t u = 0; u < unitCount; ++u)
+            result.start[u + 1] += result.start[u];
+        result.points.resize(result.start[unitCount]);
+        std::vector<std::size_t> fill(result.start.begin(), result.start.end() - 1);
+        for (const Located &chunk : located) {
+            for (const Member &member : chunk.*list)
+                result.points[fill[member.unit]++] = member.point;
+        }
+        return result;
+    };
+    const ByUnit pendingByUnit = byUnit(&Located::pending);
+    const std::vector<std::size_t> &pendingStart = pendingByUnit.start;
+    const std::vector<std::uint32_t> &pendingPoints = pendingByUnit.points;
     // Units with the most pending points first, so that no thread is left with a large one at
     // the end; the order is fixed by the data, not by the threads.
     std::vector<std::uint32_t> busyUnits;
@@ -435,21 +446,9 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
         });
 
     // Per unit, the grid's members and GEOS's, each in point order, merged in point order.
-    std::vector<std::size_t> insideStart(unitCount + 1, 0);
-    for (const Located &chunk : located) {
-        for (const Member &member : chunk.inside)
-            ++insideStart[member.unit + 1];
-    }
-    for (std::size_t u = 0; u < unitCount; ++u)
-        insideStart[u + 1] += insideStart[u];
-    std::vector<std::uint32_t> insidePoints(insideStart[unitCount]);
-    {
-        std::vector<std::size_t> fill(insideStart.begin(), insideStart.end() - 1);
-        for (const Located &chunk : located) {
-            for (const Member &member : chunk.inside)
-                insidePoints[fill[member.unit]++] = member.point;
-        }
-    }
+    const ByUnit insideByUnit = byUnit(&Located::inside);
+    const std::vector<std::size_t> &insideStart = insideByUnit.start;
+    const std::vector<std::uint32_t> &insidePoints = insideByUnit.points;
     ChunkOptions sumOptions;
     sumOptions.threads = threads;
     sumOptions.chunkSize = std::max<std::size_t>(1, unitCount / 64);
