@@ -174,6 +174,27 @@ QVariant valueOf(const model::VectorLayer &layer, std::size_t feature, const cha
     return index < 0 ? QVariant() : layer.features.at(feature).attributes.value(index);
 }
 
+// The three units of an override test's risk map: level, model level, overridden flag and
+// prevention zone, unit by unit.
+struct ExpectedUnit
+{
+    int level;
+    int modelLevel;
+    int overridden;
+    int zone;
+};
+
+void expectOverriddenUnits(const model::VectorLayer &map, const std::vector<ExpectedUnit> &units)
+{
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(valueOf(map, i, "level").toInt(), units[i].level);
+        EXPECT_EQ(valueOf(map, i, "model_level").toInt(), units[i].modelLevel);
+        EXPECT_EQ(valueOf(map, i, "overridden").toInt(), units[i].overridden);
+        EXPECT_EQ(valueOf(map, i, "prev_zone").toInt(), units[i].zone);
+    }
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -417,17 +438,7 @@ TEST(RiskPipeline, PlannerOverridesDriveTheZonings)
 
     const model::VectorLayer map = io::readLayer(options.outDir + QStringLiteral("/risk_map.gpkg"));
     ASSERT_EQ(map.features.size(), 3u);
-    const int level[] = {5, 5, 1};
-    const int modelLevel[] = {5, 3, 1};
-    const int overridden[] = {0, 1, 0};
-    const int zone[] = {3, 3, 1};
-    for (std::size_t i = 0; i < 3; ++i) {
-        SCOPED_TRACE(i);
-        EXPECT_EQ(valueOf(map, i, "level").toInt(), level[i]);
-        EXPECT_EQ(valueOf(map, i, "model_level").toInt(), modelLevel[i]);
-        EXPECT_EQ(valueOf(map, i, "overridden").toInt(), overridden[i]);
-        EXPECT_EQ(valueOf(map, i, "prev_zone").toInt(), zone[i]);
-    }
+    expectOverriddenUnits(map, {{5, 5, 0, 3}, {5, 3, 1, 3}, {1, 1, 0, 1}});
     EXPECT_EQ(valueOf(map, 1, "override_reason").toString(), QStringLiteral("2024年汛期实地核查"));
     EXPECT_EQ(valueOf(map, 1, "level_name").toString(), QStringLiteral("高"));
     EXPECT_TRUE(valueOf(map, 0, "override_reason").isNull());
@@ -607,17 +618,7 @@ TEST(RiskPipeline, ZoneOverridesApplyToTheUnitsTheyHold)
 
     const model::VectorLayer map = io::readLayer(options.outDir + QStringLiteral("/risk_map.gpkg"));
     ASSERT_EQ(map.features.size(), 3u);
-    const int level[] = {5, 5, 1};
-    const int modelLevel[] = {5, 3, 1};
-    const int overridden[] = {0, 1, 0};
-    const int zone[] = {3, 3, 2};
-    for (std::size_t i = 0; i < 3; ++i) {
-        SCOPED_TRACE(i);
-        EXPECT_EQ(valueOf(map, i, "level").toInt(), level[i]);
-        EXPECT_EQ(valueOf(map, i, "model_level").toInt(), modelLevel[i]);
-        EXPECT_EQ(valueOf(map, i, "overridden").toInt(), overridden[i]);
-        EXPECT_EQ(valueOf(map, i, "prev_zone").toInt(), zone[i]);
-    }
+    expectOverriddenUnits(map, {{5, 5, 0, 3}, {5, 3, 1, 3}, {1, 1, 0, 2}});
     EXPECT_EQ(valueOf(map, 1, "override_reason").toString(), QStringLiteral("山洪沟道复核"));
     EXPECT_EQ(valueOf(map, 2, "prev_reason").toString(), QStringLiteral("下游有学校"));
     EXPECT_TRUE(valueOf(map, 0, "prev_reason").isNull());
