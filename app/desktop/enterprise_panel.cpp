@@ -119,20 +119,13 @@ EnterprisePanel::EnterprisePanel(MainWindow &window, QWidget *parent)
     // A new configuration gets the standard control lines: 500 m for 重大, 300 m for 较大.
     m_config.controlLines.distances = {{4, 500.0}, {3, 300.0}};
 
-    auto *load = new QPushButton(tr("Load configuration…"), this);
-    auto *save = new QPushButton(tr("Save configuration…"), this);
-    connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Load an enterprise configuration"), {}, tr("Configuration (*.json)"));
-        if (!path.isEmpty())
-            loadConfig(path);
-    });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save the enterprise configuration"), {}, tr("Configuration (*.json)"));
-        if (!path.isEmpty())
-            saveConfig(path);
-    });
+    auto *load = desktop::form::openFileButton(
+        tr("Load configuration…"), tr("Load an enterprise configuration"),
+        tr("Configuration (*.json)"), this, [this](const QString &path) { loadConfig(path); });
+    auto *save = desktop::form::saveFileButton(
+        tr("Save configuration…"), tr("Save the enterprise configuration"),
+        tr("Configuration (*.json)"), this, [] { return QString(); },
+        [this](const QString &path) { saveConfig(path); });
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createInventoryPage(), tr("1 Inventory"));
     m_tabs->addTab(createGradingPage(), tr("2 Grading"));

@@ -30,7 +30,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -85,20 +84,12 @@ FiveColourPanel::FiveColourPanel(MainWindow &window, QWidget *parent)
 {
     m_title = new QLineEdit(this);
     m_title->setPlaceholderText(tr("Title of the assessment"));
-    auto *load = new QPushButton(tr("Load model…"), this);
-    auto *save = new QPushButton(tr("Save model…"), this);
-    connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load a five-colour model"), {},
-                                                          tr("Model (*.json)"));
-        if (!path.isEmpty())
-            loadModel(path);
-    });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the five-colour model"),
-                                                          m_modelPath, tr("Model (*.json)"));
-        if (!path.isEmpty())
-            saveModel(path);
-    });
+    auto *load = form::openFileButton(tr("Load model…"), tr("Load a five-colour model"),
+                                      tr("Model (*.json)"), this,
+                                      [this](const QString &path) { loadModel(path); });
+    auto *save = form::saveFileButton(
+        tr("Save model…"), tr("Save the five-colour model"), tr("Model (*.json)"), this,
+        [this] { return m_modelPath; }, [this](const QString &path) { saveModel(path); });
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createUnitsPage(), tr("1 Units"));

@@ -130,4 +130,34 @@ inline QPushButton *browseFolderButton(QLineEdit *edit, const QString &buttonTex
     return button;
 }
 
+/// A button that asks for a file to open with `filter` and hands its path to `chosen`; the
+/// texts come from the caller so they stay in its translation context.
+template<typename Chosen>
+QPushButton *openFileButton(const QString &buttonText, const QString &dialogTitle,
+                            const QString &filter, QWidget *parent, Chosen chosen)
+{
+    auto *button = new QPushButton(buttonText, parent);
+    QObject::connect(button, &QPushButton::clicked, parent, [=] {
+        const QString path = QFileDialog::getOpenFileName(parent, dialogTitle, {}, filter);
+        if (!path.isEmpty())
+            chosen(path);
+    });
+    return button;
+}
+
+/// A button that asks where to save with `filter`, starting at `start()`, and hands the path to
+/// `chosen`.
+template<typename Start, typename Chosen>
+QPushButton *saveFileButton(const QString &buttonText, const QString &dialogTitle,
+                            const QString &filter, QWidget *parent, Start start, Chosen chosen)
+{
+    auto *button = new QPushButton(buttonText, parent);
+    QObject::connect(button, &QPushButton::clicked, parent, [=] {
+        const QString path = QFileDialog::getSaveFileName(parent, dialogTitle, start(), filter);
+        if (!path.isEmpty())
+            chosen(path);
+    });
+    return button;
+}
+
 } // namespace riskatlas::desktop::form
