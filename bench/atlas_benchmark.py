@@ -190,23 +190,10 @@ def absolute_config(path):
 
 def county_gk():
     """The sample county's outline in EPSG:4549 (shapely)."""
-    from osgeo import ogr, osr
-    from shapely import wkb as shapely_wkb
     from shapely.ops import unary_union
-    gk = osr.SpatialReference()
-    gk.ImportFromEPSG(4549)
-    gk.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    source = ogr.Open(os.path.join(DATA, "townships.shp"))
-    layer = source.GetLayer(0)
-    srs = layer.GetSpatialRef()
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    transform = osr.CoordinateTransformation(srs, gk)
-    parts = []
-    for feature in layer:
-        geometry = feature.GetGeometryRef().Clone()
-        geometry.Transform(transform)
-        parts.append(shapely_wkb.loads(bytes(geometry.ExportToWkb())))
-    return unary_union(parts), gk
+    from generate_bench_data import GK, read_layer
+    townships = read_layer(os.path.join(DATA, "townships.shp"))
+    return unary_union([geometry for geometry, _ in townships]), GK
 
 
 def write_polygons(path, layer_name, srs, rows):
@@ -248,17 +235,9 @@ def make_grid(path, target=100):
 
 def first_townships(path, count=20):
     """The first `count` townships of bench/data/townships.gpkg (EPSG:4549)."""
-    from osgeo import ogr
-    from shapely import wkb as shapely_wkb
-    source = ogr.Open(TOWNSHIPS_GK)
-    layer = source.GetLayer(0)
-    rows = []
-    for feature in layer:
-        if len(rows) == count:
-            break
-        rows.append((feature.GetField("name"),
-                     shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))))
-    write_polygons(path, "townships", layer.GetSpatialRef(), rows)
+    from generate_bench_data import GK, read_layer
+    rows = [(values["name"], geometry) for geometry, values in read_layer(TOWNSHIPS_GK)[:count]]
+    write_polygons(path, "townships", GK, rows)
 
 
 def prepare(case, work):
