@@ -67,7 +67,7 @@ struct AtlasConfig
     double imageDpi = 300; ///< resolution of layers drawn as images
     /// The compacting pass (pdfStencilMasksToG4: CCITT G4 masks, rounded path numbers, qpdf
     /// rewrite). It costs 0.2–1 s, so by default (Auto) it runs only when the dense layers'
-    /// images come to at least kCompactPdfAutoBytes after Qt's Flate: a county with 200 000
+    /// masks come to at least kCompactPdfAutoBytes as encoded: a county with 200 000
     /// buildings, not the sample county with 20 000. Key `compact_pdf`: "auto", "always",
     /// "never".
     enum class CompactPdf { Auto, Always, Never };

@@ -13,6 +13,7 @@
 #include "core/overlay/zonal_summary.h"
 #include "render/graticule.h"
 #include "render/pdf_g4_masks.h"
+#include "render/pdf_mask_splice.h"
 #include "render/pdf_stencil_masks.h"
 #include "render/pdf_text_repair.h"
 
@@ -425,7 +426,8 @@ ScaleBarSpec AtlasDocument::scaleBar(int index) const
     return niceScaleBar(scaleDenominator(index), m_layout.scaleBarMaxWidth);
 }
 
-std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double imageDpi) const
+std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double imageDpi,
+                                                            bool encodeForPdf) const
 {
     std::vector<DenseImage> images;
     const PageKind kind = page(index).kind;
@@ -437,11 +439,18 @@ std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double im
         if (layer.asImage)
             images.push_back(rasteriseDenseLayer(layer, transform, frame, imageDpi));
     }
+    if (encodeForPdf) {
+        for (DenseImage &image : images) {
+            for (DenseImage::Tile &tile : image.tiles)
+                tile.pdfMask = encodeStencilMask(tile.image);
+        }
+    }
     return images;
 }
 
 void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
-                              const std::vector<DenseImage> *dense) const
+                              const std::vector<DenseImage> *dense,
+                              std::vector<EncodedStencilMask> *pdfMasks) const
 {
     const Page &p = page(index);
     painter.save();
@@ -454,7 +463,7 @@ void AtlasDocument::paintPage(QPainter &painter, int index, double lineScale, do
         break;
     case PageKind::Overview:
     case PageKind::Unit:
-        paintMapPage(painter, index, lineScale, imageDpi, dense);
+        paintMapPage(painter, index, lineScale, imageDpi, dense, pdfMasks);
         break;
     }
     if (p.kind != PageKind::Cover)
@@ -524,7 +533,8 @@ void AtlasDocument::paintContents(QPainter &painter, int contentsPage) const
 }
 
 void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
-                                 const std::vector<DenseImage> *dense) const
+                                 const std::vector<DenseImage> *dense,
+                                 std::vector<EncodedStencilMask> *pdfMasks) const
 {
     const Page &p = page(index);
     const bool unitPage = p.kind == PageKind::Unit;
@@ -544,6 +554,7 @@ void AtlasDocument::paintMapPage(QPainter &painter, int index, double lineScale,
     options.imageDpi = imageDpi;
     options.labelFont = font(m_layout.labelPt);
     options.denseImages = dense;
+    options.pdfMasks = pdfMasks;
     if (unitPage) {
         options.focus = m_units[std::size_t(p.unit)].geometry.areas;
         options.omitLabel = m_units[std::size_t(p.unit)].name;
@@ -849,6 +860,7 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
     QByteArray pdf;
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::WriteOnly);
+    std::vector<EncodedStencilMask> masks; // the dense layers' tiles, in drawing order
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(72); // one device unit = one point
@@ -889,11 +901,13 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
         // Images compressed without loss (Flate, not JPEG): the dense-layer images are a flat
         // colour under a 1-bit mask, which JPEG would blur and make larger.
         painter.setRenderHint(QPainter::LosslessImageRendering);
-        // The coming pages' dense layers are rasterised on worker threads, one page each, while
-        // this thread paints and Qt's PDF engine (single-threaded) compresses the page before.
+        // The coming pages' dense layers are rasterised and encoded as stencil masks on worker
+        // threads, one page each, while this thread paints and Qt's PDF engine
+        // (single-threaded) compresses the page before; Qt is handed one-dot placeholders.
         auto rasterise = [this](int index, double dpi) {
-            return std::async(std::launch::async,
-                              [this, index, dpi] { return rasteriseDenseLayers(index, dpi); });
+            return std::async(std::launch::async, [this, index, dpi] {
+                return rasteriseDenseLayers(index, dpi, true);
+            });
         };
         const int ahead = std::max(1, QThread::idealThreadCount());
         std::deque<std::future<std::vector<DenseImage>>> coming;
@@ -910,19 +924,26 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
             }
             if (i > first)
                 writer.newPage();
-            paintPage(painter, i, 1.0, m_config.imageDpi, &dense);
+            paintPage(painter, i, 1.0, m_config.imageDpi, &dense, &masks);
         }
         painter.end();
     }
     buffer.close();
-    // The two in-place rewrites first (they keep every byte offset of Qt's file), then, for
-    // atlases with large dense layers (AtlasConfig::compactPdf), qpdf writes the file anew with
-    // the masks in CCITT G4 and the path numbers rounded.
+    // The masks encoded while painting go in place of their placeholders; then the two
+    // in-place rewrites (they keep every byte offset); then, for atlases with large dense
+    // layers (AtlasConfig::compactPdf), qpdf writes the file anew with the masks Flate kept
+    // tried in CCITT G4 and the path numbers rounded.
     if (feedback)
         feedback->setStep(QStringLiteral("text layer and stencil masks"));
     qint64 maskBytes = 0;
-    pdf =
-        pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily), nullptr, &maskBytes);
+    for (const EncodedStencilMask &mask : masks)
+        maskBytes += mask.data.size();
+    pdf = spliceStencilMasks(pdf, masks, path);
+    masks = {};
+    qint64 bitmapBytes = 0;
+    pdf = pdfBitmapsToStencilMasks(repairCjkToUnicode(pdf, m_layout.fontFamily), nullptr,
+                                   &bitmapBytes);
+    maskBytes += bitmapBytes;
     const bool compact = m_config.compactPdf == AtlasConfig::CompactPdf::Always ||
                          (m_config.compactPdf == AtlasConfig::CompactPdf::Auto &&
                           maskBytes >= AtlasConfig::kCompactPdfAutoBytes);

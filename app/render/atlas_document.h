@@ -72,13 +72,17 @@ public:
     /// (1 for PDF), `imageDpi` the resolution of layers drawn as images.
     /// `dense` holds the page's dense layers rasterised beforehand (rasteriseDenseLayers());
     /// without it they are rasterised while painting.
+    /// With `pdfMasks`, the tiles of `dense` encoded beforehand are drawn as placeholders and
+    /// their masks appended there (MapRenderOptions::pdfMasks).
     void paintPage(QPainter &painter, int index, double lineScale, double imageDpi,
-                   const std::vector<DenseImage> *dense = nullptr) const;
+                   const std::vector<DenseImage> *dense = nullptr,
+                   std::vector<EncodedStencilMask> *pdfMasks = nullptr) const;
 
     /// The layers drawn as images on page `index`, rasterised at `imageDpi` (none for pages
-    /// without a map). Thread-safe: writePdf() runs it for the coming pages on worker threads
-    /// while it paints.
-    std::vector<DenseImage> rasteriseDenseLayers(int index, double imageDpi) const;
+    /// without a map), each tile also encoded as a PDF stencil mask when `encodeForPdf`.
+    /// Thread-safe: writePdf() runs it for the coming pages on worker threads while it paints.
+    std::vector<DenseImage> rasteriseDenseLayers(int index, double imageDpi,
+                                                 bool encodeForPdf = false) const;
 
     /// Writes pages [first, last] (0-based, inclusive) as a vector PDF with the CJK font
     /// embedded and the title, subject and creator in its metadata. Written to a temporary
@@ -99,7 +103,8 @@ private:
     void paintCover(QPainter &painter) const;
     void paintContents(QPainter &painter, int contentsPage) const;
     void paintMapPage(QPainter &painter, int index, double lineScale, double imageDpi,
-                      const std::vector<DenseImage> *dense) const;
+                      const std::vector<DenseImage> *dense,
+                      std::vector<EncodedStencilMask> *pdfMasks) const;
     void paintLegend(QPainter &painter, bool unitPage, const geometry::Extent &view) const;
     void paintTable(QPainter &painter, int unit) const;
     void paintNotes(QPainter &painter) const;

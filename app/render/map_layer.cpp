@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/feedback.h"
 #include "core/model/vector_layer.h"
+#include "render/pdf_mask_splice.h"
 #include "render/wkb_painter.h"
 
 #include <QImage>
@@ -697,7 +698,10 @@ int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transf
             // Tile edges are whole image pixels, so neighbouring tiles share their edges exactly.
             const QRectF target(QPointF(tile.origin) / dense.pixelsPerUnit,
                                 QSizeF(tile.image.size()) / dense.pixelsPerUnit);
-            if (pdf) {
+            if (pdf && options.pdfMasks && !tile.pdfMask.data.isEmpty()) {
+                painter.drawImage(target, stencilMaskPlaceholder());
+                options.pdfMasks->push_back(tile.pdfMask);
+            } else if (pdf) {
                 QImage stencil = tile.image;
                 stencil.setColorTable(blackWhite);
                 painter.drawImage(target, stencil);

@@ -6,6 +6,7 @@
 #include "render/label_placer.h"
 #include "render/layer_renderer.h"
 #include "render/map_transform.h"
+#include "render/stencil_mask_codec.h"
 
 #include <QFont>
 #include <QImage>
@@ -82,6 +83,8 @@ struct DenseImage
     {
         QPoint origin; ///< image pixels from the frame's top-left corner
         QImage image;
+        /// The tile as a PDF stencil mask, when encoded beforehand (encodeStencilMask()).
+        EncodedStencilMask pdfMask;
     };
     QString layerId;
     double pixelsPerUnit = 1.0; ///< image pixels per page unit
@@ -118,6 +121,10 @@ struct MapRenderOptions
     /// Dense layers already rasterised for this frame (see rasteriseDenseLayer()), by layer
     /// id; a layer drawn as an image that is not here is rasterised on the spot.
     const std::vector<DenseImage> *denseImages = nullptr;
+    /// On a PDF painter, the tiles of `denseImages` with an encoded mask are drawn as
+    /// stencilMaskPlaceholder()s and their masks appended here in drawing order, for
+    /// spliceStencilMasks() once the PDF is written.
+    std::vector<EncodedStencilMask> *pdfMasks = nullptr;
 };
 
 /// Draws `layers` into `frame` (painter units) in draw order by role (base, zones, dense,
@@ -126,7 +133,8 @@ struct MapRenderOptions
 /// viewport must be the frame's size in painter units. Returns the features drawn.
 /// On a PDF painter, layers drawn as images are written as black-and-white images that the
 /// caller must turn into stencil masks with pdfBitmapsToStencilMasks() once the PDF is done
-/// (and may then re-encode as CCITT G4 with pdfStencilMasksToG4()).
+/// (and may then re-encode as CCITT G4 with pdfStencilMasksToG4()), or, for tiles encoded
+/// beforehand and `options.pdfMasks` set, as placeholders for spliceStencilMasks().
 int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transform,
               const std::vector<const MapLayer *> &layers, const MapRenderOptions &options,
               LabelPlacer *labels);

@@ -467,10 +467,11 @@ TEST(AtlasCliPng, PageAtTheChosenResolution)
 }
 
 // compact_pdf "auto": a page of the sample county's 20 000 buildings is far below the 1 MiB of
-// mask streams that pays for the compacting pass, so its masks stay Flate stencil masks (the
-// sample's own configuration says "always", which the tests above check); a bad value is
-// refused naming the key.
-TEST(AtlasCliCompact, AutoLeavesSmallMasksToQtAndBadValuesAreRefused)
+// mask streams that pays for the compacting pass, so the file keeps Qt's layout (a classic
+// cross-reference table, no object streams) while its masks are the G4 stencil masks encoded
+// as the page was painted (the sample's own configuration says "always", which the tests
+// above check); a bad value is refused naming the key.
+TEST(AtlasCliCompact, AutoSkipsTheQpdfPassOnSmallMasksAndBadValuesAreRefused)
 {
     QFile sample(sampleDataPath(QStringLiteral("yongjia/atlas_config.json")));
     ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
@@ -503,8 +504,13 @@ TEST(AtlasCliCompact, AutoLeavesSmallMasksToQtAndBadValuesAreRefused)
         const QStringList columns = lines[i].simplified().split(u' ');
         ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
         EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
-        EXPECT_EQ(columns[8], QStringLiteral("image")) << lines[i].toStdString(); // Flate
+        EXPECT_EQ(columns[8], QStringLiteral("ccitt")) << lines[i].toStdString();
     }
+    QFile written(pdf);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QByteArray bytes = written.readAll();
+    EXPECT_TRUE(bytes.contains("\nxref\n0 "));
+    EXPECT_FALSE(bytes.contains("/ObjStm"));
 
     json.replace(QStringLiteral("\"compact_pdf\": \"auto\""),
                  QStringLiteral("\"compact_pdf\": \"smallest\""));
