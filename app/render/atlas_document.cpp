@@ -129,13 +129,19 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         if (&layer != coverageConfig)
             configs.push_back(&layer);
     }
-    for (std::size_t i = 0; i < configs.size(); ++i) {
-        if (feedback) {
-            feedback->setStep(QStringLiteral("reading %1").arg(configs[i]->id));
-            feedback->setProgress(40.0 * double(i) / double(configs.size()));
-        }
-        layers.push_back(io::readLayer(configs[i]->source, {}, nullptr, feedback));
-    }
+    // All at once: a reader spends much of its time on one core (SQLite, GDAL), and a county's
+    // layers are of very different sizes. The first error in configuration order is thrown.
+    if (feedback)
+        feedback->setStep(QStringLiteral("reading %1 layers").arg(configs.size()));
+    std::vector<std::future<model::VectorLayer>> reading;
+    for (const AtlasLayerConfig *layer : configs)
+        reading.push_back(std::async(std::launch::async, [layer, feedback] {
+            return io::readLayer(layer->source, {}, nullptr, feedback);
+        }));
+    for (std::future<model::VectorLayer> &layer : reading)
+        layer.wait();
+    for (std::future<model::VectorLayer> &layer : reading)
+        layers.push_back(layer.get());
     std::vector<model::VectorLayer *> pointers;
     for (model::VectorLayer &layer : layers)
         pointers.push_back(&layer);
