@@ -194,10 +194,12 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
             m_coverage = &layer;
     }
 
-    // The table's rows, each from the core zonal functions on the metric layers.
-    geos::Context context;
+    // The table's rows, each from the core zonal functions on the metric layers. The
+    // statistics are computed at the same time, each on its own thread: a county has a few
+    // dozen units, fewer than a zonal summary's chunk, so each alone keeps one core busy.
     const std::size_t unitCount = m_units.size();
-    for (std::size_t s = 0; s < m_config.statistics.size(); ++s) {
+    auto statisticRows = [&](std::size_t s) {
+        std::vector<StatisticRow> rows;
         const AtlasStatistic &statistic = m_config.statistics[s];
         if (feedback) {
             feedback->throwIfCanceled();
@@ -211,7 +213,7 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
             StatisticRow row{label, statistic.decimals, std::move(values), 0.0};
             for (double v : row.values)
                 row.total += v;
-            m_statistics.push_back(std::move(row));
+            rows.push_back(std::move(row));
         };
         auto classLabel = [&](const QString &name) {
             return statistic.label.contains(QLatin1String("%1"))
@@ -220,6 +222,7 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         };
         switch (statistic.kind) {
         case AtlasStatistic::Kind::Area: {
+            geos::Context context;
             std::vector<double> values;
             for (const model::Feature &feature : coverage.features)
                 values.push_back(overlay::wkbArea(context, feature.wkb) / 1e6);
@@ -302,6 +305,16 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
             break;
         }
         }
+        return rows;
+    };
+    std::vector<std::future<std::vector<StatisticRow>>> computing;
+    for (std::size_t s = 0; s < m_config.statistics.size(); ++s)
+        computing.push_back(std::async(std::launch::async, statisticRows, s));
+    for (auto &rows : computing)
+        rows.wait();
+    for (auto &rows : computing) {
+        for (StatisticRow &row : rows.get())
+            m_statistics.push_back(std::move(row));
     }
 
     // Notes: sources, CRS, date, parameters and their hash, software.
