@@ -8,7 +8,10 @@
 #include "core/geometry/layer_extent.h"
 #include "core/overlay/parallel_chunks.h"
 
+#include <algorithm>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace riskatlas::overlay {
 
@@ -38,32 +41,61 @@ crs::Crs reprojectToMetric(const std::vector<model::VectorLayer *> &layers, cons
             {},
             QStringLiteral("%1 is geographic; areas need a projected CRS").arg(metric.authId()));
 
+    // One pass over the features of every layer to reproject, so that small layers do not
+    // each start threads, and each worker makes one transform per source CRS, not per layer
+    // (a PROJ transform costs milliseconds to create).
+    std::vector<model::VectorLayer *> moving;
+    std::vector<std::size_t> firstFeature{0};
+    std::vector<std::size_t> sourceOf; // index of the first moving layer with the same CRS
     for (model::VectorLayer *layer : layers) {
         if (layer->crs.isSameAs(metric))
             continue;
-        if (feedback)
-            feedback->setStep(QStringLiteral("reprojecting %1").arg(layer->name));
-        ChunkOptions options;
-        options.threads = threads;
-        options.chunkSize = 1024;
-        options.feedback = feedback;
-        const crs::Crs source = layer->crs;
-        runChunked<int>(
-            layer->features.size(), options,
-            [&] { return std::make_unique<crs::CoordinateTransform>(source, metric); },
-            [&](std::unique_ptr<crs::CoordinateTransform> &transform, std::size_t begin,
-                std::size_t end, std::vector<int> &) {
-                for (std::size_t i = begin; i < end; ++i) {
-                    model::Feature &feature = layer->features[i];
-                    try {
-                        feature.wkb = transform->transformWkb(feature.wkb);
-                    } catch (const ProcessingError &error) {
-                        throw InputError(
-                            {layer->sourcePath, layer->name, feature.fid, QStringLiteral("fid")},
-                            error.message());
-                    }
+        std::size_t source = moving.size();
+        for (std::size_t k = 0; k < moving.size(); ++k) {
+            if (sourceOf[k] == k && moving[k]->crs.isSameAs(layer->crs)) {
+                source = k;
+                break;
+            }
+        }
+        sourceOf.push_back(source);
+        moving.push_back(layer);
+        firstFeature.push_back(firstFeature.back() + layer->features.size());
+    }
+    if (moving.empty())
+        return metric;
+    if (feedback)
+        feedback->setStep(moving.size() == 1
+                              ? QStringLiteral("reprojecting %1").arg(moving.front()->name)
+                              : QStringLiteral("reprojecting %1 layers").arg(moving.size()));
+    using Transforms = std::vector<std::unique_ptr<crs::CoordinateTransform>>; // by source
+    ChunkOptions options;
+    options.threads = threads;
+    options.chunkSize = 1024;
+    options.feedback = feedback;
+    runChunked<int>(
+        firstFeature.back(), options, [&] { return Transforms(moving.size()); },
+        [&](Transforms &transforms, std::size_t begin, std::size_t end, std::vector<int> &) {
+            std::size_t l =
+                std::size_t(std::upper_bound(firstFeature.begin(), firstFeature.end(), begin) -
+                            firstFeature.begin() - 1);
+            for (std::size_t i = begin; i < end; ++i) {
+                while (i >= firstFeature[l + 1])
+                    ++l;
+                model::VectorLayer *layer = moving[l];
+                std::unique_ptr<crs::CoordinateTransform> &transform = transforms[sourceOf[l]];
+                if (!transform)
+                    transform = std::make_unique<crs::CoordinateTransform>(layer->crs, metric);
+                model::Feature &feature = layer->features[i - firstFeature[l]];
+                try {
+                    feature.wkb = transform->transformWkb(feature.wkb);
+                } catch (const ProcessingError &error) {
+                    throw InputError(
+                        {layer->sourcePath, layer->name, feature.fid, QStringLiteral("fid")},
+                        error.message());
                 }
-            });
+            }
+        });
+    for (model::VectorLayer *layer : moving) {
         layer->crs = metric;
         layer->geometryValidated = false;
     }
