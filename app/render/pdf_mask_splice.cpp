@@ -109,9 +109,14 @@ QByteArray spliceStencilMasks(const QByteArray &pdf, const std::vector<EncodedSt
         if (pdf.mid(object.offset + head.size(), 3) != "<<\n")
             continue;
         const qsizetype dictionary = object.offset + head.size() + 3;
-        const qsizetype close = pdf.indexOf("\n>>\nstream\n", dictionary);
-        if (close < 0 || close >= object.end || close - dictionary > 400)
+        // A placeholder's dictionary is a few short lines: look no further than that.
+        const qsizetype window = std::min<qsizetype>(object.end - dictionary, 400);
+        const qsizetype at = QByteArrayView(pdf)
+                                 .sliced(dictionary, std::max<qsizetype>(window, 0))
+                                 .indexOf(QByteArrayView("\n>>\nstream\n"));
+        if (at < 0)
             continue;
+        const qsizetype close = dictionary + at;
         int lengthObject = -1;
         if (!isPlaceholder(pdf.mid(dictionary, close - dictionary).split('\n'), &lengthObject))
             continue;
