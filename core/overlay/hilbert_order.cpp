@@ -85,14 +85,20 @@ std::vector<std::size_t> hilbertOrder(const model::VectorLayer &layer, int threa
     };
 
     // Keys above every Hilbert index put the features without geometry last.
-    std::vector<std::pair<std::uint64_t, std::size_t>> keyed(centres.size());
-    for (std::size_t i = 0; i < centres.size(); ++i) {
-        const Centre &centre = centres[i];
-        const std::uint64_t key = centre.valid
-                                      ? hilbertIndex(cell(centre.x, minX), cell(centre.y, minY))
-                                      : std::uint64_t(1) << 32;
-        keyed[i] = {key, i};
-    }
+    options.feedback = nullptr;
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed =
+        runChunked<std::pair<std::uint64_t, std::size_t>>(
+            centres.size(), options, [] { return 0; },
+            [&](int &, std::size_t begin, std::size_t end,
+                std::vector<std::pair<std::uint64_t, std::size_t>> &out) {
+                for (std::size_t i = begin; i < end; ++i) {
+                    const Centre &centre = centres[i];
+                    const std::uint64_t key =
+                        centre.valid ? hilbertIndex(cell(centre.x, minX), cell(centre.y, minY))
+                                     : std::uint64_t(1) << 32;
+                    out.emplace_back(key, i);
+                }
+            });
     std::sort(keyed.begin(), keyed.end());
     std::vector<std::size_t> order(keyed.size());
     for (std::size_t i = 0; i < keyed.size(); ++i)
