@@ -10,7 +10,9 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace riskatlas::overlay {
@@ -104,7 +106,8 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
 /// Runs `work(state, item)` once for every item of `order` (a permutation of 0…n−1, the order
 /// to process them in, e.g. a space-filling curve's) on worker threads, and returns the
 /// results indexed by item, not by position in `order`: result i is work's answer for item i,
-/// whatever the order and the number of threads. `Result` must be default-constructible.
+/// whatever the order and the number of threads. `Result` must be default-constructible and
+/// movable. Throws std::invalid_argument when `order` is not a permutation.
 ///
 /// The order is cut into chunks of `options.chunkSize` and each thread owns one contiguous
 /// run of them, which it works through front to back; a thread whose run is finished takes
@@ -119,6 +122,14 @@ std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const Chun
                                MakeState makeState, Work work)
 {
     const std::size_t count = order.size();
+    {
+        std::vector<bool> seen(count, false);
+        for (std::size_t item : order) {
+            if (item >= count || seen[item])
+                throw std::invalid_argument("runInOrder: the order is not a permutation");
+            seen[item] = true;
+        }
+    }
     const std::size_t chunkSize = std::max<std::size_t>(1, options.chunkSize);
     const std::size_t chunks = (count + chunkSize - 1) / chunkSize;
     const std::size_t threads = std::min<std::size_t>(
@@ -201,10 +212,22 @@ std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const Chun
     }
     if (firstError)
         std::rethrow_exception(firstError);
-    std::vector<Result> results(count);
-    for (std::size_t position = 0; position < count; ++position)
-        results[order[position]] = std::move(byPosition[position]);
-    return results;
+    // Into item order in place, along the permutation's cycles, so that the results are
+    // never held twice: position p holds item order[p]'s result, which goes to slot order[p],
+    // whose result goes to slot order[order[p]], and so on back to p.
+    std::vector<bool> placed(count, false);
+    for (std::size_t start = 0; start < count; ++start) {
+        if (placed[start])
+            continue;
+        placed[start] = true;
+        Result carried = std::move(byPosition[start]);
+        for (std::size_t slot = order[start]; slot != start; slot = order[slot]) {
+            std::swap(carried, byPosition[slot]);
+            placed[slot] = true;
+        }
+        byPosition[start] = std::move(carried);
+    }
+    return byPosition;
 }
 
 } // namespace riskatlas::overlay

@@ -222,3 +222,14 @@ TEST(ParallelChunksInOrder, FirstErrorIsRethrownAndCancelStops)
                      order, options, [] { return 0; }, [](int &, std::size_t) { return 0; }),
                  CancelledError);
 }
+
+TEST(ParallelChunksInOrder, AnOrderThatIsNotAPermutationIsRefused)
+{
+    auto run = [](const std::vector<std::size_t> &order) {
+        return runInOrder<int>(
+            order, ChunkOptions{}, [] { return 0; }, [](int &, std::size_t) { return 0; });
+    };
+    EXPECT_THROW(run({0, 1, 1}), std::invalid_argument);
+    EXPECT_THROW(run({0, 3, 1}), std::invalid_argument);
+    EXPECT_EQ(run({2, 0, 1}).size(), 3u);
+}
