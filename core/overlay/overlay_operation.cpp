@@ -216,7 +216,7 @@ struct Piece
 };
 
 // What one subject gave: its pieces in output order, the overlays that needed the retry
-// ladder, and whether it passed through whole.
+// ladder, and how many of its pieces are its own geometry passed through unclipped.
 struct SubjectOutput
 {
     std::vector<Piece> pieces;
