@@ -6,6 +6,7 @@
 #include "core/feedback.h"
 #include "core/geos/geos_context.h"
 #include "core/geos/str_tree.h"
+#include "core/overlay/hilbert_order.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/overlay_fields.h"
 #include "core/overlay/overlay_geometry.h"
@@ -34,6 +35,8 @@ struct Tr
 constexpr int kClipVertexThreshold = 128;
 // Items per chunk: polygons cost far more per item than the reprojection's points.
 constexpr std::size_t kChunkSize = 64;
+// Subjects a thread processes between two progress reports.
+constexpr qint64 kProgressBatch = 16;
 
 // Geometry dimension of a layer's features: 0, 1 or 2; -1 when it has none.
 int layerDimension(const model::VectorLayer &layer)
@@ -212,7 +215,9 @@ struct Piece
     qint64 indexB = -1;
 };
 
-struct ChunkOutput
+// What one subject gave: its pieces in output order, the overlays that needed the retry
+// ladder, and how many of its pieces are its own geometry passed through unclipped.
+struct SubjectOutput
 {
     std::vector<Piece> pieces;
     std::vector<OverlayRetry> retries;
@@ -242,7 +247,7 @@ public:
         , m_dimension(dimension)
     {}
 
-    void process(std::size_t index, ChunkOutput &out);
+    void process(std::size_t index, SubjectOutput &out);
 
 private:
     struct Relevant
@@ -257,9 +262,9 @@ private:
     geos::GeometryPtr overlay(bool intersection, const GEOSGeometry *subject,
                               const GEOSGeometry *cutter, const GEOSGeometry *unclippedCutter,
                               std::size_t subjectIndex, const QList<qint64> &cutterFids,
-                              ChunkOutput &out);
+                              SubjectOutput &out);
     void recordRetry(std::size_t subjectIndex, const QList<qint64> &cutterFids, const QString &step,
-                     const OverlayOutcome &outcome, ChunkOutput &out) const;
+                     const OverlayOutcome &outcome, SubjectOutput &out) const;
     [[noreturn]] void fail(std::size_t subjectIndex, const QList<qint64> &cutterFids,
                            const QString &step, const OverlayOutcome &outcome) const;
     Piece piece(QByteArray wkb, std::size_t subject, std::optional<std::size_t> cutter) const;
@@ -284,7 +289,8 @@ Piece Worker::piece(QByteArray wkb, std::size_t subject, std::optional<std::size
 }
 
 void Worker::recordRetry(std::size_t subjectIndex, const QList<qint64> &cutterFids,
-                         const QString &step, const OverlayOutcome &outcome, ChunkOutput &out) const
+                         const QString &step, const OverlayOutcome &outcome,
+                         SubjectOutput &out) const
 {
     OverlayRetry retry;
     const QList<qint64> subjectFids{m_pass.subjects->features[subjectIndex].fid};
@@ -338,7 +344,7 @@ const GEOSGeometry *Worker::clipped(const CutterCache::Entry &entry,
 geos::GeometryPtr Worker::overlay(bool intersection, const GEOSGeometry *subject,
                                   const GEOSGeometry *cutter, const GEOSGeometry *unclippedCutter,
                                   std::size_t subjectIndex, const QList<qint64> &cutterFids,
-                                  ChunkOutput &out)
+                                  SubjectOutput &out)
 {
     const QString step =
         intersection ? QStringLiteral("intersection") : QStringLiteral("difference");
@@ -357,7 +363,7 @@ geos::GeometryPtr Worker::overlay(bool intersection, const GEOSGeometry *subject
     return std::move(outcome.geometry);
 }
 
-void Worker::process(std::size_t index, ChunkOutput &out)
+void Worker::process(std::size_t index, SubjectOutput &out)
 {
     const model::Feature &feature = m_pass.subjects->features[index];
     const GEOSContextHandle_t handle = m_context.handle();
@@ -482,37 +488,52 @@ void Worker::process(std::size_t index, ChunkOutput &out)
     m_cutters.forgetTransient();
 }
 
-// Runs one pass over all subjects; `done` and `total` carry the progress across passes.
-std::vector<ChunkOutput> runPass(const Pass &pass, const RetryLadder &ladder, int dimension,
-                                 const OverlayOptions &options, std::atomic<qint64> &done,
-                                 qint64 total)
+// Runs one pass over all subjects; `done` and `total` carry the progress across passes. The
+// result holds one output per subject, in subject order.
+std::vector<SubjectOutput> runPass(const Pass &pass, const RetryLadder &ladder, int dimension,
+                                   const OverlayOptions &options, std::atomic<qint64> &done,
+                                   qint64 total)
 {
     ChunkOptions chunkOptions;
     chunkOptions.threads = options.threads;
     // Few subjects (union's B−A pass: a county's townships over a fine grid) are each heavy:
-    // hand them out in small chunks, or one thread gets them all. The output is concatenated
-    // in subject order whatever the chunk size.
+    // hand them out in small chunks, or one thread gets them all.
     const std::size_t perThread =
         pass.subjects->features.size() / (8 * std::size_t(effectiveThreadCount(options.threads)));
     chunkOptions.chunkSize = std::clamp<std::size_t>(perThread, 1, kChunkSize);
     // Progress and cancel are handled per feature below, over both passes of a union.
     chunkOptions.feedback = nullptr;
     Feedback *feedback = options.feedback;
-    return runChunked<ChunkOutput>(
-        pass.subjects->features.size(), chunkOptions,
-        [&] { return std::make_unique<Worker>(pass, ladder, dimension); },
-        [&](std::unique_ptr<Worker> &worker, std::size_t begin, std::size_t end,
-            std::vector<ChunkOutput> &results) {
-            ChunkOutput out;
-            for (std::size_t i = begin; i < end; ++i) {
-                if (feedback) {
-                    feedback->throwIfCanceled();
-                    feedback->setProgress(100.0 * double(done.fetch_add(1) + 1) /
-                                          double(std::max<qint64>(1, total)));
+    // Each thread parses and prepares every cutter it meets. Subjects in file order (often
+    // no spatial order at all) would make every thread meet, prepare and keep nearly every
+    // cutter, and jump between them for each subject; along a Hilbert curve each thread works
+    // through one region and meets only the cutters there. The results come back in subject
+    // order, so the output does not depend on the order of work.
+    const std::vector<std::size_t> order = hilbertOrder(*pass.subjects, options.threads);
+    if (feedback)
+        feedback->throwIfCanceled();
+    struct Thread
+    {
+        std::unique_ptr<Worker> worker;
+        qint64 unreported = 0;
+    };
+    return runInOrder<SubjectOutput>(
+        order, chunkOptions,
+        [&] { return Thread{std::make_unique<Worker>(pass, ladder, dimension)}; },
+        [&](Thread &thread, std::size_t index) {
+            if (feedback) {
+                feedback->throwIfCanceled();
+                // Counted in batches: a counter that every thread writes per subject would
+                // bounce between the cores' caches.
+                if (++thread.unreported == kProgressBatch) {
+                    const qint64 now = done.fetch_add(kProgressBatch) + kProgressBatch;
+                    feedback->setProgress(100.0 * double(now) / double(std::max<qint64>(1, total)));
+                    thread.unreported = 0;
                 }
-                worker->process(i, out);
             }
-            results.push_back(std::move(out));
+            SubjectOutput out;
+            thread.worker->process(index, out);
+            return out;
         });
 }
 
@@ -630,7 +651,7 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
     std::atomic<qint64> done{0};
     if (feedback)
         feedback->setStep(Tr::tr("%1 of %2 with %3").arg(operationName(operation), a.name, b.name));
-    std::vector<ChunkOutput> outputs = runPass(first, ladder, dimension, options, done, total);
+    std::vector<SubjectOutput> outputs = runPass(first, ladder, dimension, options, done, total);
 
     if (operation == OverlayOperation::Union) {
         // B−A: B's features are the subjects now, and A, possibly large, is not cached.
@@ -644,7 +665,7 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
         second.emitIntersections = false;
         second.emitRemainder = true;
         second.emitCovered = false;
-        std::vector<ChunkOutput> more = runPass(second, ladder, 2, options, done, total);
+        std::vector<SubjectOutput> more = runPass(second, ladder, 2, options, done, total);
         std::move(more.begin(), more.end(), std::back_inserter(outputs));
     }
     if (feedback)
@@ -666,12 +687,12 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
     }
 
     std::size_t count = 0;
-    for (const ChunkOutput &chunk : outputs)
-        count += chunk.pieces.size();
+    for (const SubjectOutput &subject : outputs)
+        count += subject.pieces.size();
     out.features.reserve(count);
     qint64 fid = 0;
-    for (ChunkOutput &chunk : outputs) {
-        for (Piece &piece : chunk.pieces) {
+    for (SubjectOutput &subject : outputs) {
+        for (Piece &piece : subject.pieces) {
             model::Feature feature;
             feature.fid = ++fid;
             feature.attributes = attributesOf(a, piece.indexA);
@@ -680,10 +701,10 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
             feature.wkb = std::move(piece.wkb);
             out.features.push_back(std::move(feature));
         }
-        for (OverlayRetry &retry : chunk.retries)
+        for (OverlayRetry &retry : subject.retries)
             result.retries.append(std::move(retry));
-        result.passedThrough += chunk.passedThrough;
-        chunk.pieces.clear();
+        result.passedThrough += subject.passedThrough;
+        subject.pieces.clear();
     }
 
     for (const OverlayRetry &retry : std::as_const(result.retries)) {

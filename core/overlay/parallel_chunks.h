@@ -9,7 +9,10 @@
 #include <cstddef>
 #include <exception>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace riskatlas::overlay {
@@ -98,6 +101,133 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
     for (auto &results : perChunk)
         std::move(results.begin(), results.end(), std::back_inserter(all));
     return all;
+}
+
+/// Runs `work(state, item)` once for every item of `order` (a permutation of 0…n−1, the order
+/// to process them in, e.g. a space-filling curve's) on worker threads, and returns the
+/// results indexed by item, not by position in `order`: result i is work's answer for item i,
+/// whatever the order and the number of threads. `Result` must be default-constructible and
+/// movable. Throws std::invalid_argument when `order` is not a permutation.
+///
+/// The order is cut into chunks of `options.chunkSize` and each thread owns one contiguous
+/// run of them, which it works through front to back; a thread whose run is finished takes
+/// chunks from the far end of the run with the most left. So each thread stays within one
+/// stretch of the order (one region, when the order is spatial) and meets what that region
+/// needs, while a thread whose region is cheap still ends up helping the others. Each thread
+/// makes its own state with `makeState()`. The first exception thrown by `work` stops the
+/// others and is rethrown here; cancellation through `options.feedback` (checked per chunk,
+/// progress 0–100 over the items) throws CancelledError.
+template<typename Result, typename MakeState, typename Work>
+std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const ChunkOptions &options,
+                               MakeState makeState, Work work)
+{
+    const std::size_t count = order.size();
+    {
+        std::vector<bool> seen(count, false);
+        for (std::size_t item : order) {
+            if (item >= count || seen[item])
+                throw std::invalid_argument("runInOrder: the order is not a permutation");
+            seen[item] = true;
+        }
+    }
+    const std::size_t chunkSize = std::max<std::size_t>(1, options.chunkSize);
+    const std::size_t chunks = (count + chunkSize - 1) / chunkSize;
+    const std::size_t threads = std::min<std::size_t>(
+        std::size_t(effectiveThreadCount(options.threads)), std::max<std::size_t>(1, chunks));
+    // Stored by position first: the threads then write each to its own stretch of memory,
+    // where writes by item would put neighbouring items of different threads in one cache
+    // line, which the cores would pass back and forth.
+    std::vector<Result> byPosition(count);
+
+    // The chunks [next, end) of each thread's run not yet taken. Chunks take milliseconds, so
+    // one lock over all runs costs nothing measurable and keeps stealing simple.
+    struct Run
+    {
+        std::size_t next;
+        std::size_t end;
+    };
+    std::vector<Run> runs(threads);
+    for (std::size_t t = 0; t < threads; ++t)
+        runs[t] = {chunks * t / threads, chunks * (t + 1) / threads};
+    std::mutex runsMutex;
+    auto take = [&](std::size_t own) -> std::optional<std::size_t> {
+        std::lock_guard lock(runsMutex);
+        if (runs[own].next < runs[own].end)
+            return runs[own].next++;
+        std::size_t victim = own;
+        std::size_t most = 0;
+        for (std::size_t t = 0; t < threads; ++t) {
+            const std::size_t left = runs[t].end - runs[t].next;
+            if (left > most) {
+                most = left;
+                victim = t;
+            }
+        }
+        if (most == 0)
+            return std::nullopt;
+        return --runs[victim].end;
+    };
+
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr firstError;
+    std::mutex errorMutex;
+
+    auto worker = [&](std::size_t own) {
+        try {
+            auto state = makeState();
+            for (;;) {
+                if (failed.load(std::memory_order_relaxed))
+                    return;
+                if (options.feedback)
+                    options.feedback->throwIfCanceled();
+                const std::optional<std::size_t> chunk = take(own);
+                if (!chunk)
+                    return;
+                const std::size_t begin = *chunk * chunkSize;
+                const std::size_t end = std::min(count, begin + chunkSize);
+                for (std::size_t position = begin; position < end; ++position)
+                    byPosition[position] = work(state, order[position]);
+                const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
+                if (options.feedback)
+                    options.feedback->setProgress(100.0 * double(finished) / double(count));
+            }
+        } catch (...) {
+            std::lock_guard lock(errorMutex);
+            if (!firstError)
+                firstError = std::current_exception();
+            failed.store(true);
+        }
+    };
+
+    if (threads <= 1) {
+        worker(0);
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(threads);
+        for (std::size_t t = 0; t < threads; ++t)
+            pool.emplace_back(worker, t);
+        for (std::thread &thread : pool)
+            thread.join();
+    }
+    if (firstError)
+        std::rethrow_exception(firstError);
+    // Into item order in place, along the permutation's cycles, so that the results are
+    // never held twice: position p holds item order[p]'s result, which goes to slot order[p],
+    // whose result goes to slot order[order[p]], and so on back to p.
+    std::vector<bool> placed(count, false);
+    for (std::size_t start = 0; start < count; ++start) {
+        if (placed[start])
+            continue;
+        placed[start] = true;
+        Result carried = std::move(byPosition[start]);
+        for (std::size_t slot = order[start]; slot != start; slot = order[slot]) {
+            std::swap(carried, byPosition[slot]);
+            placed[slot] = true;
+        }
+        byPosition[start] = std::move(carried);
+    }
+    return byPosition;
 }
 
 } // namespace riskatlas::overlay
