@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "render/jbig2_generic_encoder.h"
+
+#include <array>
+#include <vector>
+
+namespace riskatlas::render {
+
+namespace {
+
+struct QeState
+{
+    std::uint16_t qe;     ///< probability estimate of the less probable symbol
+    std::uint8_t nmps;    ///< next index after coding the more probable symbol
+    std::uint8_t nlps;    ///< next index after coding the less probable symbol
+    std::uint8_t swapMps; ///< 1: coding the less probable symbol swaps MPS and LPS
+};
+
+// ITU-T T.88 Table E.1, "Qe values and probability estimation process" (the same table as
+// ISO/IEC 15444-1 Table C.2): index, Qe, NMPS, NLPS, SWITCH.
+constexpr std::array<QeState, 47> kQeTable = {{
+    {0x5601, 1, 1, 1},   {0x3401, 2, 6, 0},   {0x1801, 3, 9, 0},   {0x0AC1, 4, 12, 0},
+    {0x0521, 5, 29, 0},  {0x0221, 38, 33, 0}, {0x5601, 7, 6, 1},   {0x5401, 8, 14, 0},
+    {0x4801, 9, 14, 0},  {0x3801, 10, 14, 0}, {0x3001, 11, 17, 0}, {0x2401, 12, 18, 0},
+    {0x1C01, 13, 20, 0}, {0x1601, 29, 21, 0}, {0x5601, 15, 14, 1}, {0x5401, 16, 14, 0},
+    {0x5101, 17, 15, 0}, {0x4801, 18, 16, 0}, {0x3801, 19, 17, 0}, {0x3401, 20, 18, 0},
+    {0x3001, 21, 19, 0}, {0x2801, 22, 19, 0}, {0x2401, 23, 20, 0}, {0x2201, 24, 21, 0},
+    {0x1C01, 25, 22, 0}, {0x1801, 26, 23, 0}, {0x1601, 27, 24, 0}, {0x1401, 28, 25, 0},
+    {0x1201, 29, 26, 0}, {0x1101, 30, 27, 0}, {0x0AC1, 31, 28, 0}, {0x09C1, 32, 29, 0},
+    {0x08A1, 33, 30, 0}, {0x0521, 34, 31, 0}, {0x0441, 35, 32, 0}, {0x02A1, 36, 33, 0},
+    {0x0221, 37, 34, 0}, {0x0141, 38, 35, 0}, {0x0111, 39, 36, 0}, {0x0085, 40, 37, 0},
+    {0x0049, 41, 38, 0}, {0x0025, 42, 39, 0}, {0x0015, 43, 40, 0}, {0x0009, 44, 41, 0},
+    {0x0005, 45, 42, 0}, {0x0001, 45, 43, 0}, {0x5601, 46, 46, 0},
+}};
+
+// Segment types, T.88 §7.3.
+constexpr std::uint8_t kImmediateLosslessGenericRegion = 39;
+constexpr std::uint8_t kPageInformation = 48;
+constexpr std::uint8_t kEndOfPage = 49;
+constexpr std::uint8_t kEndOfFile = 51;
+
+// The context in which template 0 codes SLTP, the "this row repeats the one above" flag
+// (T.88 §6.2.5.7, Figure 8).
+constexpr int kTemplate0SltpContext = 0x9B25;
+
+void appendUint32(QByteArray &out, std::uint32_t value)
+{
+    out.append(char(value >> 24));
+    out.append(char(value >> 16));
+    out.append(char(value >> 8));
+    out.append(char(value));
+}
+
+// A segment header (T.88 §7.2): number, flags (the type; a one-byte page association), no
+// referred-to segments and no retention bits, the page, the data length.
+void appendSegmentHeader(QByteArray &out, std::uint32_t number, std::uint8_t type,
+                         std::uint8_t page, std::uint32_t dataLength)
+{
+    appendUint32(out, number);
+    out.append(char(type));
+    out.append('\0');
+    out.append(char(page));
+    appendUint32(out, dataLength);
+}
+
+// Row `y` of the image, one byte per dot, into `line[4 .. 4 + width)`; the four bytes on each
+// side stay 0, the value of every dot outside the image, so that the context windows below
+// never need a bounds check.
+void unpackRow(const unsigned char *row, int width, std::vector<std::uint8_t> &line)
+{
+    for (int x = 0; x < width; ++x)
+        line[std::size_t(x) + 4] = (row[x >> 3] >> (7 - (x & 7))) & 1;
+}
+
+bool sameRow(const unsigned char *a, const unsigned char *b, int width)
+{
+    const int full = width / 8;
+    for (int i = 0; i < full; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    if (width % 8 == 0)
+        return true;
+    const unsigned char used = static_cast<unsigned char>(0xFF << (8 - width % 8));
+    return ((a[full] ^ b[full]) & used) == 0;
+}
+
+} // namespace
+
+Jbig2ArithmeticEncoder::Jbig2ArithmeticEncoder() = default;
+
+void Jbig2ArithmeticEncoder::encode(std::uint8_t &context, int bit)
+{
+    const QeState &state = kQeTable[context & 0x7F];
+    const int mps = context >> 7;
+    const std::uint32_t qe = state.qe;
+    m_a -= qe;
+    if ((bit != 0 ? 1 : 0) == mps) {
+        // CODEMPS (E.2.4): no renormalisation while A keeps its top bit.
+        if (m_a & 0x8000) {
+            m_c += qe;
+            return;
+        }
+        // The conditional exchange: the symbol takes the larger sub-interval.
+        if (m_a < qe)
+            m_a = qe;
+        else
+            m_c += qe;
+        context = std::uint8_t((context & 0x80) | state.nmps);
+    } else {
+        // CODELPS (E.2.5)
+        if (m_a < qe)
+            m_c += qe;
+        else
+            m_a = qe;
+        context = std::uint8_t(((mps ^ state.swapMps) << 7) | state.nlps);
+    }
+    renormalise();
+}
+
+void Jbig2ArithmeticEncoder::renormalise()
+{
+    // RENORME (E.2.6)
+    do {
+        m_a <<= 1;
+        m_c <<= 1;
+        if (--m_ct == 0)
+            byteOut();
+    } while ((m_a & 0x8000) == 0);
+}
+
+void Jbig2ArithmeticEncoder::emit()
+{
+    if (m_started)
+        m_out.append(char(m_b));
+    m_started = true;
+}
+
+void Jbig2ArithmeticEncoder::byteOut()
+{
+    // BYTEOUT (E.2.7). After a 0xFF only seven bits go out (bit stuffing), so that a carry can
+    // never turn 0xFF into a marker; a carry into any other byte is added to it here.
+    if (m_b == 0xFF) {
+        emit();
+        m_b = std::uint8_t(m_c >> 20);
+        m_c &= 0xFFFFF;
+        m_ct = 7;
+        return;
+    }
+    if (m_c >= 0x8000000) {
+        ++m_b;
+        m_c &= 0x7FFFFFF;
+        if (m_b == 0xFF) {
+            emit();
+            m_b = std::uint8_t(m_c >> 20);
+            m_c &= 0xFFFFF;
+            m_ct = 7;
+            return;
+        }
+    }
+    emit();
+    m_b = std::uint8_t(m_c >> 19);
+    m_c &= 0x7FFFF;
+    m_ct = 8;
+}
+
+QByteArray Jbig2ArithmeticEncoder::finish()
+{
+    // FLUSH (E.2.9) with SETBITS: C set to as many 1 bits as stay inside the interval, so the
+    // decoder's reads past the end (it fills with 1 bits after the marker) decode the same.
+    const std::uint32_t top = m_c + m_a;
+    m_c |= 0xFFFF;
+    if (m_c >= top)
+        m_c -= 0x8000;
+    m_c <<= m_ct;
+    byteOut();
+    m_c <<= m_ct;
+    byteOut();
+    if (m_b != 0xFF)
+        emit();
+    m_out.append(char(0xFF));
+    m_out.append(char(0xAC));
+    return std::move(m_out);
+}
+
+QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QString *error)
+{
+    if (error)
+        error->clear();
+    if (width <= 0 || height <= 0) {
+        if (error)
+            *error =
+                QStringLiteral("JBIG2: image size %1 × %2 is not positive").arg(width).arg(height);
+        return {};
+    }
+    const qint64 rowBytes = (qint64(width) + 7) / 8;
+    if (qint64(bits.size()) < rowBytes * height) {
+        if (error)
+            *error = QStringLiteral("JBIG2: %1 bytes for a %2 × %3 image, which needs %4")
+                         .arg(bits.size())
+                         .arg(width)
+                         .arg(height)
+                         .arg(rowBytes * height);
+        return {};
+    }
+
+    Jbig2ArithmeticEncoder coder;
+    std::vector<std::uint8_t> contexts(65536, 0);
+    // The current row and the two above it, unpacked, with four 0 dots on each side.
+    std::vector<std::uint8_t> row0(std::size_t(width) + 8, 0);
+    std::vector<std::uint8_t> row1(row0.size(), 0);
+    std::vector<std::uint8_t> row2(row0.size(), 0);
+    const auto *data = reinterpret_cast<const unsigned char *>(bits.constData());
+    bool previousRepeated = false; // LTP
+    for (int y = 0; y < height; ++y) {
+        const unsigned char *row = data + rowBytes * y;
+        // Typical prediction codes, per row, whether it repeats the row above, as a change
+        // from the previous row's answer; a repeated row costs nothing more. The first row is
+        // never called repeated: decoders differ on what lies above it.
+        const bool repeated = y > 0 && sameRow(row, row - rowBytes, width);
+        coder.encode(contexts[kTemplate0SltpContext], repeated != previousRepeated ? 1 : 0);
+        previousRepeated = repeated;
+        std::swap(row2, row1);
+        std::swap(row1, row0);
+        unpackRow(row, width, row0);
+        if (repeated)
+            continue;
+        // Template 0 (T.88 §6.2.5.3, Figure 3) with the nominal adaptive pixels A1 (3, -1),
+        // A2 (-3, -1), A3 (2, -2), A4 (-2, -2). The 16-bit context, from its low bit up:
+        // bits 0-3 the four dots left of x on this row (x-1 … x-4), bits 4-10 row y-1 from
+        // x+3 down to x-3 (A1, five neighbours, A2), bits 11-15 row y-2 from x+2 down to x-2
+        // (A3, three neighbours, A4). Each window is a shift register: the dot entering on the
+        // right is its low bit.
+        const std::uint8_t *above = row1.data() + 4;
+        const std::uint8_t *above2 = row2.data() + 4;
+        const std::uint8_t *here = row0.data() + 4;
+        unsigned current = 0;
+        unsigned previous = unsigned(above[0] << 3 | above[1] << 2 | above[2] << 1 | above[3]);
+        unsigned previous2 = unsigned(above2[0] << 2 | above2[1] << 1 | above2[2]);
+        for (int x = 0; x < width; ++x) {
+            const unsigned context = current | previous << 4 | previous2 << 11;
+            const std::uint8_t dot = here[x];
+            coder.encode(contexts[context], dot);
+            current = ((current << 1) | dot) & 0xF;
+            previous = ((previous << 1) | above[x + 4]) & 0x7F;
+            previous2 = ((previous2 << 1) | above2[x + 3]) & 0x1F;
+        }
+    }
+    const QByteArray coded = coder.finish();
+
+    QByteArray out;
+    out.reserve(coded.size() + 64);
+    // Page information (T.88 §7.4.8): the size, resolution unknown, flags "eventually
+    // lossless" with default pixel 0 and the OR operator, not striped.
+    appendSegmentHeader(out, 0, kPageInformation, 1, 19);
+    appendUint32(out, std::uint32_t(width));
+    appendUint32(out, std::uint32_t(height));
+    appendUint32(out, 0);
+    appendUint32(out, 0);
+    out.append(char(0x01));
+    out.append('\0');
+    out.append('\0');
+    // The generic region (T.88 §7.4.6): region information (size, at 0 0, OR), then its flags
+    // (MMR 0, template 0, TPGDON 1) and the adaptive pixels as signed bytes, then the code.
+    // The data length is known, so the region needs no end-of-stripe or unknown-length marker.
+    const std::uint32_t regionHeader = 17 + 1 + 8;
+    appendSegmentHeader(out, 1, kImmediateLosslessGenericRegion, 1,
+                        regionHeader + std::uint32_t(coded.size()));
+    appendUint32(out, std::uint32_t(width));
+    appendUint32(out, std::uint32_t(height));
+    appendUint32(out, 0);
+    appendUint32(out, 0);
+    out.append('\0');
+    out.append(char(0x08));
+    for (const int at : {3, -1, -3, -1, 2, -2, -2, -2})
+        out.append(char(std::int8_t(at)));
+    out.append(coded);
+    return out;
+}
+
+QByteArray jbig2FileFromEmbedded(const QByteArray &embedded)
+{
+    QByteArray out;
+    // ID string (T.88 D.4.1), flags: sequential organisation, the number of pages known; 1.
+    out.append("\x97\x4A\x42\x32\x0D\x0A\x1A\x0A", 8);
+    out.append(char(0x01));
+    appendUint32(out, 1);
+    out.append(embedded);
+    appendSegmentHeader(out, 2, kEndOfPage, 1, 0);
+    appendSegmentHeader(out, 3, kEndOfFile, 0, 0);
+    return out;
+}
+
+} // namespace riskatlas::render
