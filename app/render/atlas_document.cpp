@@ -917,7 +917,7 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
     buffer.close();
     // The two in-place rewrites first (they keep every byte offset of Qt's file), then, for
     // atlases with large dense layers (AtlasConfig::compactPdf), qpdf writes the file anew with
-    // the masks in CCITT G4 and the path numbers rounded.
+    // the masks in CCITT G4 or JBIG2 and the path numbers rounded.
     if (feedback)
         feedback->setStep(QStringLiteral("text layer and stencil masks"));
     qint64 maskBytes = 0;
@@ -928,9 +928,11 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
                           maskBytes >= AtlasConfig::kCompactPdfAutoBytes);
     if (compact) {
         if (feedback)
-            feedback->setStep(QStringLiteral("map images to CCITT G4, path numbers to 0.01 pt"));
+            feedback->setStep(
+                QStringLiteral("map images to CCITT G4 or JBIG2, path numbers to 0.01 pt"));
         G4MaskReport masks;
-        pdf = pdfStencilMasksToG4(pdf, &masks);
+        pdf = pdfStencilMasksToG4(pdf, &masks, ContentNumbers::Round,
+                                  m_config.jbig2Masks ? MaskCodecs::G4AndJbig2 : MaskCodecs::G4);
         if (feedback && !masks.error.isEmpty())
             feedback->pushWarning(
                 QStringLiteral("map images left Flate-compressed (%1)").arg(masks.error));

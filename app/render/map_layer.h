@@ -126,7 +126,7 @@ struct MapRenderOptions
 /// viewport must be the frame's size in painter units. Returns the features drawn.
 /// On a PDF painter, layers drawn as images are written as black-and-white images that the
 /// caller must turn into stencil masks with pdfBitmapsToStencilMasks() once the PDF is done
-/// (and may then re-encode as CCITT G4 with pdfStencilMasksToG4()).
+/// (and may then re-encode as CCITT G4 or JBIG2 with pdfStencilMasksToG4()).
 int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transform,
               const std::vector<const MapLayer *> &layers, const MapRenderOptions &options,
               LabelPlacer *labels);
