@@ -40,9 +40,38 @@ constexpr std::uint8_t kPageInformation = 48;
 constexpr std::uint8_t kEndOfPage = 49;
 constexpr std::uint8_t kEndOfFile = 51;
 
-// The context in which template 0 codes SLTP, the "this row repeats the one above" flag
-// (T.88 §6.2.5.7, Figure 8).
-constexpr int kTemplate0SltpContext = 0x9B25;
+// How a template forms its context (T.88 §6.2.5.3, Figures 3-6, with the nominal adaptive
+// pixels of §6.2.5.4). The context's bits, from the low bit up: the `here` dots left of x on
+// this row (x-1 first), then row y-1 from x+aboveRight down to x-aboveRight-aboveWidth+1, then
+// row y-2 likewise. Each window is a shift register whose low bit is the dot that entered last,
+// on the right; the adaptive pixels A1 (and A2-A4 of template 0) are the outermost dots of the
+// windows, where the nominal positions put them.
+struct TemplateShape
+{
+    int here;        ///< dots of this row
+    int aboveRight;  ///< row y-1 reaches x + aboveRight
+    int aboveWidth;  ///< dots of row y-1
+    int above2Right; ///< row y-2 reaches x + above2Right
+    int above2Width; ///< dots of row y-2 (0: none)
+    int sltpContext; ///< the context of SLTP, "this row repeats the one above" (§6.2.5.7)
+};
+
+constexpr std::array<TemplateShape, 4> kTemplates = {{
+    {4, 3, 7, 2, 5, 0x9B25}, // 0: A1 (3,-1), A2 (-3,-1), A3 (2,-2), A4 (-2,-2); 16 dots
+    {3, 3, 6, 2, 4, 0x0795}, // 1: A1 (3,-1); 13 dots
+    {2, 2, 5, 1, 3, 0x00E5}, // 2: A1 (2,-1); 10 dots
+    {4, 2, 6, 0, 0, 0x0195}, // 3: A1 (2,-1), one row above; 10 dots
+}};
+
+// The adaptive pixels as the region segment carries them (§7.4.6.3), signed bytes x, y.
+QByteArray adaptivePixels(Jbig2Template gbTemplate)
+{
+    if (gbTemplate == Jbig2Template::Template0)
+        return QByteArray("\x03\xFF\xFD\xFF\x02\xFE\xFE\xFE", 8);
+    if (gbTemplate == Jbig2Template::Template1)
+        return QByteArray("\x03\xFF", 2);
+    return QByteArray("\x02\xFF", 2);
+}
 
 void appendUint32(QByteArray &out, std::uint32_t value)
 {
@@ -130,7 +159,7 @@ void Jbig2ArithmeticEncoder::renormalise()
     } while ((m_a & 0x8000) == 0);
 }
 
-void Jbig2ArithmeticEncoder::emit()
+void Jbig2ArithmeticEncoder::putByte()
 {
     if (m_started)
         m_out.append(char(m_b));
@@ -142,7 +171,7 @@ void Jbig2ArithmeticEncoder::byteOut()
     // BYTEOUT (E.2.7). After a 0xFF only seven bits go out (bit stuffing), so that a carry can
     // never turn 0xFF into a marker; a carry into any other byte is added to it here.
     if (m_b == 0xFF) {
-        emit();
+        putByte();
         m_b = std::uint8_t(m_c >> 20);
         m_c &= 0xFFFFF;
         m_ct = 7;
@@ -152,14 +181,14 @@ void Jbig2ArithmeticEncoder::byteOut()
         ++m_b;
         m_c &= 0x7FFFFFF;
         if (m_b == 0xFF) {
-            emit();
+            putByte();
             m_b = std::uint8_t(m_c >> 20);
             m_c &= 0xFFFFF;
             m_ct = 7;
             return;
         }
     }
-    emit();
+    putByte();
     m_b = std::uint8_t(m_c >> 19);
     m_c &= 0x7FFFF;
     m_ct = 8;
@@ -178,13 +207,14 @@ QByteArray Jbig2ArithmeticEncoder::finish()
     m_c <<= m_ct;
     byteOut();
     if (m_b != 0xFF)
-        emit();
+        putByte();
     m_out.append(char(0xFF));
     m_out.append(char(0xAC));
     return std::move(m_out);
 }
 
-QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QString *error)
+QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QString *error,
+                              Jbig2Template gbTemplate)
 {
     if (error)
         error->clear();
@@ -205,6 +235,12 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
         return {};
     }
 
+    const TemplateShape &shape = kTemplates[std::size_t(gbTemplate)];
+    const unsigned hereMask = (1u << shape.here) - 1;
+    const unsigned aboveMask = (1u << shape.aboveWidth) - 1;
+    const unsigned above2Mask = (1u << shape.above2Width) - 1;
+    const int aboveShift = shape.here;
+    const int above2Shift = shape.here + shape.aboveWidth;
     Jbig2ArithmeticEncoder coder;
     std::vector<std::uint8_t> contexts(65536, 0);
     // The current row and the two above it, unpacked, with four 0 dots on each side.
@@ -219,32 +255,34 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
         // from the previous row's answer; a repeated row costs nothing more. The first row is
         // never called repeated: decoders differ on what lies above it.
         const bool repeated = y > 0 && sameRow(row, row - rowBytes, width);
-        coder.encode(contexts[kTemplate0SltpContext], repeated != previousRepeated ? 1 : 0);
+        coder.encode(contexts[std::size_t(shape.sltpContext)],
+                     repeated != previousRepeated ? 1 : 0);
         previousRepeated = repeated;
         std::swap(row2, row1);
         std::swap(row1, row0);
         unpackRow(row, width, row0);
         if (repeated)
             continue;
-        // Template 0 (T.88 §6.2.5.3, Figure 3) with the nominal adaptive pixels A1 (3, -1),
-        // A2 (-3, -1), A3 (2, -2), A4 (-2, -2). The 16-bit context, from its low bit up:
-        // bits 0-3 the four dots left of x on this row (x-1 … x-4), bits 4-10 row y-1 from
-        // x+3 down to x-3 (A1, five neighbours, A2), bits 11-15 row y-2 from x+2 down to x-2
-        // (A3, three neighbours, A4). Each window is a shift register: the dot entering on the
-        // right is its low bit.
         const std::uint8_t *above = row1.data() + 4;
         const std::uint8_t *above2 = row2.data() + 4;
         const std::uint8_t *here = row0.data() + 4;
+        // The windows as they are for x = 0: the dots from column 0 to their right end (those
+        // left of the image are 0).
         unsigned current = 0;
-        unsigned previous = unsigned(above[0] << 3 | above[1] << 2 | above[2] << 1 | above[3]);
-        unsigned previous2 = unsigned(above2[0] << 2 | above2[1] << 1 | above2[2]);
+        unsigned previous = 0;
+        unsigned previous2 = 0;
+        for (int x = 0; x <= shape.aboveRight; ++x)
+            previous = (previous << 1) | above[x];
+        for (int x = 0; x <= shape.above2Right; ++x)
+            previous2 = (previous2 << 1) | above2[x];
         for (int x = 0; x < width; ++x) {
-            const unsigned context = current | previous << 4 | previous2 << 11;
+            const unsigned context = current | (previous & aboveMask) << aboveShift |
+                                     (previous2 & above2Mask) << above2Shift;
             const std::uint8_t dot = here[x];
             coder.encode(contexts[context], dot);
-            current = ((current << 1) | dot) & 0xF;
-            previous = ((previous << 1) | above[x + 4]) & 0x7F;
-            previous2 = ((previous2 << 1) | above2[x + 3]) & 0x1F;
+            current = ((current << 1) | dot) & hereMask;
+            previous = (previous << 1) | above[x + 1 + shape.aboveRight];
+            previous2 = (previous2 << 1) | above2[x + 1 + shape.above2Right];
         }
     }
     const QByteArray coded = coder.finish();
@@ -262,9 +300,10 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
     out.append('\0');
     out.append('\0');
     // The generic region (T.88 §7.4.6): region information (size, at 0 0, OR), then its flags
-    // (MMR 0, template 0, TPGDON 1) and the adaptive pixels as signed bytes, then the code.
-    // The data length is known, so the region needs no end-of-stripe or unknown-length marker.
-    const std::uint32_t regionHeader = 17 + 1 + 8;
+    // (MMR 0, the template, TPGDON 1) and the adaptive pixels, then the code. The data length
+    // is known, so the region needs no end-of-stripe or unknown-length marker.
+    const QByteArray adaptive = adaptivePixels(gbTemplate);
+    const std::uint32_t regionHeader = 17 + 1 + std::uint32_t(adaptive.size());
     appendSegmentHeader(out, 1, kImmediateLosslessGenericRegion, 1,
                         regionHeader + std::uint32_t(coded.size()));
     appendUint32(out, std::uint32_t(width));
@@ -272,9 +311,8 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
     appendUint32(out, 0);
     appendUint32(out, 0);
     out.append('\0');
-    out.append(char(0x08));
-    for (const int at : {3, -1, -3, -1, 2, -2, -2, -2})
-        out.append(char(std::int8_t(at)));
+    out.append(char(0x08 | int(gbTemplate) << 1));
+    out.append(adaptive);
     out.append(coded);
     return out;
 }

@@ -30,7 +30,7 @@ public:
 private:
     void renormalise();
     void byteOut();
-    void emit();
+    void putByte();
 
     std::uint32_t m_a = 0x8000; ///< interval size, register A
     std::uint32_t m_c = 0;      ///< code register C
@@ -40,8 +40,18 @@ private:
     QByteArray m_out;
 };
 
+/// The context templates of JBIG2's generic region coding (T.88 §6.2.5.3): how many dots
+/// around the one being coded form its context. More dots model more shapes but take longer to
+/// learn, and every stream learns from scratch.
+enum class Jbig2Template {
+    Template0, ///< 16 dots over three rows
+    Template1, ///< 13 dots over three rows
+    Template2, ///< 10 dots over three rows: smallest on the atlas's 128-dot mask strips
+    Template3, ///< 10 dots over two rows
+};
+
 /// Encodes a one-bit image as a JBIG2 generic region (ITU-T T.88 §6.2, arithmetic coding,
-/// template 0 with its nominal adaptive pixels, typical prediction TPGDON) and returns it as
+/// `gbTemplate` with its nominal adaptive pixels, typical prediction TPGDON) and returns it as
 /// the embedded stream a PDF's `/JBIG2Decode` filter reads (ISO 32000-1 §7.4.7): a page
 /// information segment and an immediate lossless generic region segment covering the page,
 /// both on page 1, without the file header, the end-of-page and the end-of-file segments the
@@ -56,7 +66,8 @@ private:
 /// (no shared state). Nothing is thrown: if `bits` is shorter than the image or a size is not
 /// positive, the result is empty and `error`, if given, says why.
 QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height,
-                              QString *error = nullptr);
+                              QString *error = nullptr,
+                              Jbig2Template gbTemplate = Jbig2Template::Template2);
 
 /// Wraps an embedded stream from encodeJbig2Generic() as a stand-alone JBIG2 file (T.88 Annex
 /// D.1, sequential organisation, one page): file header, the segments, end of page, end of file.

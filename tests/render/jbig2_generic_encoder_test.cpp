@@ -163,17 +163,26 @@ qint64 differingDots(const Bitmap &a, const Bitmap &b)
     if (jbig2dec().isEmpty())                                                                      \
     GTEST_SKIP() << "jbig2dec is not installed (apt package jbig2dec; scripts/setup installs it)"
 
+constexpr Jbig2Template kTemplates[] = {Jbig2Template::Template0, Jbig2Template::Template1,
+                                        Jbig2Template::Template2, Jbig2Template::Template3};
+
+// Each of the four templates: each forms its contexts from other dots, and a decoder that
+// formed them differently would decode other dots.
 void expectRoundTrip(const Bitmap &image, const char *what)
 {
-    QString error;
-    const QByteArray embedded = encodeJbig2Generic(image.bits, image.width, image.height, &error);
-    ASSERT_FALSE(embedded.isEmpty()) << what << ": " << error.toStdString();
-    EXPECT_TRUE(error.isEmpty());
-    QString messages;
-    const Bitmap decoded = decodeWithJbig2dec(embedded, &messages);
-    ASSERT_EQ(decoded.width, image.width) << what << ": " << messages.toStdString();
-    ASSERT_EQ(decoded.height, image.height) << what;
-    EXPECT_EQ(differingDots(decoded, image), 0) << what;
+    for (const Jbig2Template gbTemplate : kTemplates) {
+        QString error;
+        const QByteArray embedded =
+            encodeJbig2Generic(image.bits, image.width, image.height, &error, gbTemplate);
+        ASSERT_FALSE(embedded.isEmpty()) << what << ": " << error.toStdString();
+        EXPECT_TRUE(error.isEmpty());
+        QString messages;
+        const Bitmap decoded = decodeWithJbig2dec(embedded, &messages);
+        ASSERT_EQ(decoded.width, image.width)
+            << what << ", template " << int(gbTemplate) << ": " << messages.toStdString();
+        ASSERT_EQ(decoded.height, image.height) << what;
+        EXPECT_EQ(differingDots(decoded, image), 0) << what << ", template " << int(gbTemplate);
+    }
 }
 
 } // namespace
@@ -224,8 +233,13 @@ TEST(Jbig2GenericEncoder, AMaskFromTheSampleAtlasRoundTrips)
     for (char &byte : mask.bits)
         byte = char(~byte);
     expectRoundTrip(mask, "sample atlas mask");
-    // Smaller than the Flate stream the atlas had (2059 bytes) and than G4 (which was not).
-    EXPECT_LT(encodeJbig2Generic(mask.bits, mask.width, mask.height).size(), 2059);
+    // Smaller than the Flate stream the atlas had (2059 bytes) and than G4 (which was not);
+    // template 2 (the default) smaller than template 0 on such a strip.
+    const qsizetype template2 = encodeJbig2Generic(mask.bits, mask.width, mask.height).size();
+    EXPECT_LT(template2, 2059);
+    EXPECT_LT(template2, encodeJbig2Generic(mask.bits, mask.width, mask.height, nullptr,
+                                            Jbig2Template::Template0)
+                             .size());
 }
 
 TEST(Jbig2GenericEncoder, FlippingOneDotChangesExactlyThatDot)
@@ -235,14 +249,16 @@ TEST(Jbig2GenericEncoder, FlippingOneDotChangesExactlyThatDot)
     // A dot inside a run of repeated rows, where typical prediction would otherwise copy it.
     Bitmap flipped = original;
     flipped.set(123, 77, !original.at(123, 77));
-    const QByteArray a = encodeJbig2Generic(original.bits, 300, 200);
-    const QByteArray b = encodeJbig2Generic(flipped.bits, 300, 200);
-    EXPECT_NE(a, b);
-    const Bitmap decodedA = decodeWithJbig2dec(a);
-    const Bitmap decodedB = decodeWithJbig2dec(b);
-    EXPECT_EQ(differingDots(decodedA, decodedB), 1);
-    EXPECT_NE(decodedA.at(123, 77), decodedB.at(123, 77));
-    EXPECT_EQ(decodedB.at(123, 77), flipped.at(123, 77));
+    for (const Jbig2Template gbTemplate : kTemplates) {
+        const QByteArray a = encodeJbig2Generic(original.bits, 300, 200, nullptr, gbTemplate);
+        const QByteArray b = encodeJbig2Generic(flipped.bits, 300, 200, nullptr, gbTemplate);
+        EXPECT_NE(a, b);
+        const Bitmap decodedA = decodeWithJbig2dec(a);
+        const Bitmap decodedB = decodeWithJbig2dec(b);
+        EXPECT_EQ(differingDots(decodedA, decodedB), 1);
+        EXPECT_NE(decodedA.at(123, 77), decodedB.at(123, 77));
+        EXPECT_EQ(decodedB.at(123, 77), flipped.at(123, 77));
+    }
 
     // A white image with one black dot in its last row: the repeated rows above it must not
     // swallow it.
@@ -289,7 +305,8 @@ TEST(Jbig2GenericEncoder, TheEmbeddedStreamHoldsOnlyWhatAPdfAllows)
 {
     // Page information (type 48) then an immediate lossless generic region (39), both on page
     // 1; no file header, no end of page (49) or end of file (51) — ISO 32000-1 §7.4.7.
-    const QByteArray code = encodeJbig2Generic(QByteArray(2, '\0'), 9, 1);
+    const QByteArray code =
+        encodeJbig2Generic(QByteArray(2, '\0'), 9, 1, nullptr, Jbig2Template::Template0);
     EXPECT_EQ(code.left(11).toHex(' '), QByteArray("00 00 00 00 30 00 01 00 00 00 13"));
     EXPECT_EQ(code.mid(11, 8).toHex(' '), QByteArray("00 00 00 09 00 00 00 01"));
     const QByteArray region = code.mid(30);
@@ -302,4 +319,14 @@ TEST(Jbig2GenericEncoder, TheEmbeddedStreamHoldsOnlyWhatAPdfAllows)
               QByteArray("00 00 00 09 00 00 00 01 00 00 00 00 00 00 00 00 00 08 "
                          "03 ff fd ff 02 fe fe fe"));
     EXPECT_TRUE(code.endsWith("\xFF\xAC"));
+
+    // Templates 1-3 carry one adaptive pixel, A1 at (3, -1) or (2, -1); the flags name them.
+    const QByteArray template2 = encodeJbig2Generic(QByteArray(2, '\0'), 9, 1).mid(30);
+    EXPECT_EQ(template2.mid(11 + 17, 3).toHex(' '), QByteArray("0c 02 ff"));
+    const QByteArray template1 =
+        encodeJbig2Generic(QByteArray(2, '\0'), 9, 1, nullptr, Jbig2Template::Template1).mid(30);
+    EXPECT_EQ(template1.mid(11 + 17, 3).toHex(' '), QByteArray("0a 03 ff"));
+    const QByteArray template3 =
+        encodeJbig2Generic(QByteArray(2, '\0'), 9, 1, nullptr, Jbig2Template::Template3).mid(30);
+    EXPECT_EQ(template3.mid(11 + 17, 3).toHex(' '), QByteArray("0e 02 ff"));
 }
