@@ -46,7 +46,7 @@ private:
 enum class Jbig2Template {
     Template0, ///< 16 dots over three rows
     Template1, ///< 13 dots over three rows
-    Template2, ///< 10 dots over three rows: smallest on the atlas's 128-dot mask strips
+    Template2, ///< 10 dots over three rows: smallest on the atlas's mask tiles
     Template3, ///< 10 dots over two rows
 };
 

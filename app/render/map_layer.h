@@ -77,7 +77,7 @@ struct DenseImage
 {
     /// Tiles are TileSize image pixels square (less at the right and bottom edges); a run of
     /// used tiles in a row is one image.
-    static constexpr int TileSize = 128;
+    static constexpr int TileSize = 256;
     struct Tile
     {
         QPoint origin; ///< image pixels from the frame's top-left corner
