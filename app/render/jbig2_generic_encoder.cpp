@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "render/jbig2_generic_encoder.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <vector>
 
 namespace riskatlas::render {
@@ -93,13 +96,16 @@ void appendSegmentHeader(QByteArray &out, std::uint32_t number, std::uint8_t typ
     appendUint32(out, dataLength);
 }
 
-// Row `y` of the image, one byte per dot, into `line[4 .. 4 + width)`; the four bytes on each
-// side stay 0, the value of every dot outside the image, so that the context windows below
-// never need a bounds check.
+// Unpacked rows have kPad 0 bytes on each side, the value of every dot outside the image, so
+// that the context windows never need a bounds check and the blank-run scan can read eight
+// bytes at a time past the right end.
+constexpr std::size_t kPad = 16;
+
+// Row `y` of the image, one byte per dot, into `line[kPad .. kPad + width)`.
 void unpackRow(const unsigned char *row, int width, std::vector<std::uint8_t> &line)
 {
     for (int x = 0; x < width; ++x)
-        line[std::size_t(x) + 4] = (row[x >> 3] >> (7 - (x & 7))) & 1;
+        line[std::size_t(x) + kPad] = (row[x >> 3] >> (7 - (x & 7))) & 1;
 }
 
 bool sameRow(const unsigned char *a, const unsigned char *b, int width)
@@ -146,6 +152,26 @@ void Jbig2ArithmeticEncoder::encode(std::uint8_t &context, int bit)
         context = std::uint8_t(((mps ^ state.swapMps) << 7) | state.nlps);
     }
     renormalise();
+}
+
+void Jbig2ArithmeticEncoder::encodeRun(std::uint8_t &context, int bit, qint64 count)
+{
+    const int value = bit != 0 ? 1 : 0;
+    while (count > 0) {
+        const std::uint32_t qe = kQeTable[context & 0x7F].qe;
+        // CODEMPS without renormalisation only moves A down and C up by Qe and leaves the
+        // context's state as it is, so k of them in a row are one addition — as long as A
+        // keeps its top bit after each, that is k <= (A - 0x8000) / Qe.
+        if (value == context >> 7 && m_a >= 0x8000 + qe) {
+            const qint64 steps = std::min<qint64>(count, (m_a - 0x8000) / qe);
+            m_a -= std::uint32_t(steps) * qe;
+            m_c += std::uint32_t(steps) * qe;
+            count -= steps;
+            continue;
+        }
+        encode(context, value);
+        --count;
+    }
 }
 
 void Jbig2ArithmeticEncoder::renormalise()
@@ -243,8 +269,8 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
     const int above2Shift = shape.here + shape.aboveWidth;
     Jbig2ArithmeticEncoder coder;
     std::vector<std::uint8_t> contexts(65536, 0);
-    // The current row and the two above it, unpacked, with four 0 dots on each side.
-    std::vector<std::uint8_t> row0(std::size_t(width) + 8, 0);
+    // The current row and the two above it, unpacked.
+    std::vector<std::uint8_t> row0(std::size_t(width) + 2 * kPad, 0);
     std::vector<std::uint8_t> row1(row0.size(), 0);
     std::vector<std::uint8_t> row2(row0.size(), 0);
     const auto *data = reinterpret_cast<const unsigned char *>(bits.constData());
@@ -263,9 +289,9 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
         unpackRow(row, width, row0);
         if (repeated)
             continue;
-        const std::uint8_t *above = row1.data() + 4;
-        const std::uint8_t *above2 = row2.data() + 4;
-        const std::uint8_t *here = row0.data() + 4;
+        const std::uint8_t *above = row1.data() + kPad;
+        const std::uint8_t *above2 = row2.data() + kPad;
+        const std::uint8_t *here = row0.data() + kPad;
         // The windows as they are for x = 0: the dots from column 0 to their right end (those
         // left of the image are 0).
         unsigned current = 0;
@@ -275,15 +301,53 @@ QByteArray encodeJbig2Generic(const QByteArray &bits, int width, int height, QSt
             previous = (previous << 1) | above[x];
         for (int x = 0; x <= shape.above2Right; ++x)
             previous2 = (previous2 << 1) | above2[x];
+        // White dots in an all-white context are coded as runs (encodeRun()).
+        qint64 blank = 0;
         for (int x = 0; x < width; ++x) {
             const unsigned context = current | (previous & aboveMask) << aboveShift |
                                      (previous2 & above2Mask) << above2Shift;
             const std::uint8_t dot = here[x];
+            if ((context | dot) == 0) {
+                // A blank context stays blank up to the first dot set on this row, or entering
+                // a window from the rows above: find it eight dots at a time.
+                int end = x + 1;
+                while (end < width) {
+                    std::uint64_t a = 0, b = 0, c = 0;
+                    std::memcpy(&a, here + end, 8);
+                    std::memcpy(&b, above + end + shape.aboveRight, 8);
+                    std::memcpy(&c, above2 + end + shape.above2Right, 8);
+                    const std::uint64_t any = a | b | (shape.above2Width > 0 ? c : 0);
+                    if (any != 0) {
+                        // The unpacked bytes are 0 or 1; the lowest address is the lowest byte
+                        // on a little-endian machine, the highest on a big-endian one.
+                        if constexpr (std::endian::native == std::endian::little)
+                            end += std::countr_zero(any) / 8;
+                        else
+                            end += std::countl_zero(any) / 8;
+                        break;
+                    }
+                    end += 8;
+                }
+                end = std::min(end, width);
+                blank += end - x;
+                // The windows at `end`: all 0 but the dots that entered on their right.
+                x = end - 1;
+                current = 0;
+                previous = above[x + 1 + shape.aboveRight];
+                previous2 = above2[x + 1 + shape.above2Right];
+                continue;
+            }
+            if (blank > 0) {
+                coder.encodeRun(contexts[0], 0, blank);
+                blank = 0;
+            }
             coder.encode(contexts[context], dot);
             current = ((current << 1) | dot) & hereMask;
             previous = (previous << 1) | above[x + 1 + shape.aboveRight];
             previous2 = (previous2 << 1) | above2[x + 1 + shape.above2Right];
         }
+        if (blank > 0)
+            coder.encodeRun(contexts[0], 0, blank);
     }
     const QByteArray coded = coder.finish();
 

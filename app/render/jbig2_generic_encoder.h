@@ -23,6 +23,11 @@ public:
     /// Codes `bit` (0 or 1, anything else counts as 1) in `context` and updates the context.
     void encode(std::uint8_t &context, int bit);
 
+    /// Codes `count` equal decisions `bit` in `context`: the same bytes as `count` calls of
+    /// encode(), but a run of more probable symbols that needs no renormalisation is one step
+    /// (the blank space around the atlas's buildings is most of every mask).
+    void encodeRun(std::uint8_t &context, int bit, qint64 count);
+
     /// Ends the code (FLUSH, E.2.9: the shortest tail that decodes the same, then the marker
     /// 0xFF 0xAC) and returns all bytes coded. The encoder is then spent.
     QByteArray finish();

@@ -33,6 +33,29 @@ TEST(Jbig2GenericEncoder, ArithmeticCoderMatchesTheStandardsTestSequence)
     EXPECT_EQ(coder.finish().toHex(' '), expected.toHex(' '));
 }
 
+TEST(Jbig2GenericEncoder, ARunIsCodedAsItsDecisionsOneByOne)
+{
+    // encodeRun() takes a shortcut through runs of the more probable symbol; its bytes must be
+    // those of the decisions coded one at a time, through every state of Table E.1.
+    QRandomGenerator random(88);
+    Jbig2ArithmeticEncoder one;
+    Jbig2ArithmeticEncoder runs;
+    std::uint8_t contextsOne[3] = {0, 0, 0};
+    std::uint8_t contextsRuns[3] = {0, 0, 0};
+    qint64 decisions = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const int context = int(random.bounded(3));
+        const int bit = random.bounded(10) == 0 ? 1 : 0;
+        const qint64 count = random.bounded(5) == 0 ? 1 + random.bounded(100000) : 1;
+        for (qint64 k = 0; k < count; ++k)
+            one.encode(contextsOne[context], bit);
+        runs.encodeRun(contextsRuns[context], bit, count);
+        decisions += count;
+    }
+    ASSERT_GT(decisions, 10000000);
+    EXPECT_EQ(QByteArray(runs.finish()).toHex(), QByteArray(one.finish()).toHex());
+}
+
 namespace {
 
 // A one-bit image as the encoders take it: rows of (width + 7) / 8 bytes, 1 = black.
