@@ -66,7 +66,7 @@ struct AtlasConfig
     QJsonObject parameters;
     double imageDpi = 300; ///< resolution of layers drawn as images
     /// The compacting pass (pdfStencilMasksToG4: CCITT G4 or JBIG2 masks, rounded path numbers,
-    /// qpdf rewrite). It costs 0.2–1 s, so by default (Auto) it runs only when the dense layers'
+    /// qpdf rewrite). It costs 0.2–2 s, so by default (Auto) it runs only when the dense layers'
     /// images come to at least kCompactPdfAutoBytes after Qt's Flate: a county with 200 000
     /// buildings, not the sample county with 20 000. Key `compact_pdf`: "auto", "always",
     /// "never".
