@@ -28,8 +28,9 @@ public:
     /// (the blank space around the atlas's buildings is most of every mask).
     void encodeRun(std::uint8_t &context, int bit, qint64 count);
 
-    /// Ends the code (FLUSH, E.2.9: the shortest tail that decodes the same, then the marker
-    /// 0xFF 0xAC) and returns all bytes coded. The encoder is then spent.
+    /// Ends the code (FLUSH, E.2.9: C set to the value in the final interval with the most
+    /// trailing 1 bits, its last two bytes written, then the marker 0xFF 0xAC) and returns all
+    /// bytes coded. The encoder is then spent.
     QByteArray finish();
 
 private:
