@@ -108,6 +108,12 @@ AtlasConfig loadAtlasConfig(const QString &path, const QString &resultsDir)
                                                     "or \"never\", not \"%1\"")
                                          .arg(compact));
     }
+    if (root.contains(QStringLiteral("jbig2_masks"))) {
+        const QJsonValue jbig2 = root.value(QStringLiteral("jbig2_masks"));
+        if (!jbig2.isBool())
+            throw InputError({path}, QStringLiteral("jbig2_masks must be true or false"));
+        config.jbig2Masks = jbig2.toBool();
+    }
 
     const QJsonArray layers =
         io::requiredArray(root, QStringLiteral("layers"), path, QStringLiteral("layers"));

@@ -65,14 +65,19 @@ struct AtlasConfig
     QStringList sources; ///< data sources for the notes; empty: the layers' files
     QJsonObject parameters;
     double imageDpi = 300; ///< resolution of layers drawn as images
-    /// The compacting pass (pdfStencilMasksToG4: CCITT G4 masks, rounded path numbers, qpdf
-    /// rewrite). It costs 0.2–1 s, so by default (Auto) it runs only when the dense layers'
-    /// masks come to at least kCompactPdfAutoBytes as encoded: a county with 200 000
+    /// The compacting pass (pdfStencilMasksToG4: masks left in Flate tried in CCITT G4 or
+    /// JBIG2, rounded path numbers, qpdf rewrite). It costs 0.2–2 s, so by default (Auto) it
+    /// runs only when the dense layers' masks come to at least kCompactPdfAutoBytes as encoded
+    /// while painting: a county with 200 000
     /// buildings, not the sample county with 20 000. Key `compact_pdf`: "auto", "always",
     /// "never".
     enum class CompactPdf { Auto, Always, Never };
     CompactPdf compactPdf = CompactPdf::Auto;
     static constexpr qint64 kCompactPdfAutoBytes = 1 << 20;
+    /// Whether the compacting pass may code a mask in JBIG2 (`/JBIG2Decode`, PDF 1.4) when that
+    /// is smaller than G4 and Flate; false keeps to G4 and Flate, for print workflows that
+    /// refuse JBIG2. Key `jbig2_masks` (default true).
+    bool jbig2Masks = true;
 
     const AtlasLayerConfig *layer(const QString &id) const;
     /// SHA-256 (hex) of the parameters in compact JSON with sorted keys.

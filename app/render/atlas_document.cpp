@@ -461,7 +461,9 @@ std::vector<DenseImage> AtlasDocument::rasteriseDenseLayers(int index, double im
     if (encodeForPdf) {
         for (DenseImage &image : images) {
             for (DenseImage::Tile &tile : image.tiles)
-                tile.pdfMask = encodeStencilMask(tile.image);
+                tile.pdfMask = encodeStencilMask(tile.image, m_config.jbig2Masks
+                                                                 ? StencilMaskCodecs::G4AndJbig2
+                                                                 : StencilMaskCodecs::G4);
         }
     }
     return images;
@@ -950,8 +952,8 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
     buffer.close();
     // The masks encoded while painting go in place of their placeholders; then the two
     // in-place rewrites (they keep every byte offset); then, for atlases with large dense
-    // layers (AtlasConfig::compactPdf), qpdf writes the file anew with the masks Flate kept
-    // tried in CCITT G4 and the path numbers rounded.
+    // layers (AtlasConfig::compactPdf), qpdf writes the file anew with the masks still in Flate
+    // tried in CCITT G4 and JBIG2 and the path numbers rounded.
     if (feedback)
         feedback->setStep(QStringLiteral("text layer and stencil masks"));
     qint64 maskBytes = 0;
@@ -968,9 +970,11 @@ void AtlasDocument::writePdf(const QString &path, int first, int last, Feedback 
                           maskBytes >= AtlasConfig::kCompactPdfAutoBytes);
     if (compact) {
         if (feedback)
-            feedback->setStep(QStringLiteral("map images to CCITT G4, path numbers to 0.01 pt"));
+            feedback->setStep(
+                QStringLiteral("map images to CCITT G4 or JBIG2, path numbers to 0.01 pt"));
         G4MaskReport masks;
-        pdf = pdfStencilMasksToG4(pdf, &masks);
+        pdf = pdfStencilMasksToG4(pdf, &masks, ContentNumbers::Round,
+                                  m_config.jbig2Masks ? MaskCodecs::G4AndJbig2 : MaskCodecs::G4);
         if (feedback && !masks.error.isEmpty())
             feedback->pushWarning(
                 QStringLiteral("map images left Flate-compressed (%1)").arg(masks.error));

@@ -78,7 +78,7 @@ struct DenseImage
 {
     /// Tiles are TileSize image pixels square (less at the right and bottom edges); a run of
     /// used tiles in a row is one image.
-    static constexpr int TileSize = 128;
+    static constexpr int TileSize = 256;
     struct Tile
     {
         QPoint origin; ///< image pixels from the frame's top-left corner
@@ -133,8 +133,8 @@ struct MapRenderOptions
 /// viewport must be the frame's size in painter units. Returns the features drawn.
 /// On a PDF painter, layers drawn as images are written as black-and-white images that the
 /// caller must turn into stencil masks with pdfBitmapsToStencilMasks() once the PDF is done
-/// (and may then re-encode as CCITT G4 with pdfStencilMasksToG4()), or, for tiles encoded
-/// beforehand and `options.pdfMasks` set, as placeholders for spliceStencilMasks().
+/// (and may then re-encode as CCITT G4 or JBIG2 with pdfStencilMasksToG4()), or, for tiles
+/// encoded beforehand and `options.pdfMasks` set, as placeholders for spliceStencilMasks().
 int renderMap(QPainter &painter, const QRectF &frame, const MapTransform &transform,
               const std::vector<const MapLayer *> &layers, const MapRenderOptions &options,
               LabelPlacer *labels);

@@ -4,6 +4,7 @@
 
 #include "core/overlay/parallel_chunks.h"
 #include "render/ccitt_g4_encoder.h"
+#include "render/jbig2_generic_encoder.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
@@ -30,9 +31,11 @@ struct Mask
     int width = 0;
     int height = 0;
     qint64 rawSize = 0; ///< stream data as found (Flate)
-    QByteArray bits;    ///< decoded, then inverted: 1 = painted, the codec's black
+    QByteArray bits;    ///< decoded, then inverted: 1 = painted, the codecs' black
     QByteArray g4;
-    QString error;
+    QByteArray jbig2;   ///< left empty with MaskCodecs::G4
+    QString error;      ///< why G4 failed
+    QString jbig2Error; ///< why JBIG2 failed
 };
 
 // A one-bit stencil mask whose samples qpdf can decode (Qt's are Flate without predictor).
@@ -56,12 +59,14 @@ QString objectName(const QPDFObjectHandle &stream)
     return QStringLiteral("object %1").arg(stream.getObjectID());
 }
 
-// Encodes masks [from, to) on the calling thread.
-void encodeRange(std::vector<Mask> &masks, std::size_t from, std::size_t to)
+// Encodes masks [from, to) on the calling thread, in G4 and, if asked, in JBIG2.
+void encodeRange(std::vector<Mask> &masks, std::size_t from, std::size_t to, MaskCodecs codecs)
 {
     for (std::size_t i = from; i < to; ++i) {
         Mask &mask = masks[i];
         mask.g4 = encodeCcittG4(mask.bits, mask.width, mask.height, &mask.error);
+        if (codecs == MaskCodecs::G4AndJbig2)
+            mask.jbig2 = encodeJbig2Generic(mask.bits, mask.width, mask.height, &mask.jbig2Error);
         mask.bits = QByteArray();
     }
 }
@@ -290,7 +295,7 @@ void roundPageContents(QPDF &qpdf, G4MaskReport &result)
 } // namespace
 
 QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
-                               ContentNumbers contentNumbers)
+                               ContentNumbers contentNumbers, MaskCodecs codecs)
 {
     G4MaskReport scratch;
     G4MaskReport &result = report ? *report : scratch;
@@ -298,6 +303,10 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
     auto unchanged = [&](const QString &why) {
         result.error = why;
         result.encoded = 0;
+        result.g4 = 0;
+        result.jbig2 = 0;
+        result.bytesG4 = 0;
+        result.bytesJbig2 = 0;
         result.kept = result.masks;
         result.bytesAfter = result.bytesBefore;
         result.contentBytesAfter = result.contentBytesBefore;
@@ -335,24 +344,45 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
             }
             mask.bits = QByteArray(reinterpret_cast<const char *>(decoded->getBuffer()),
                                    qsizetype(decoded->getSize()));
-            // A stencil mask paints its 0 samples; the fax codec's black, which a reader
-            // decodes to 0 under /BlackIs1 false, is a 1 bit.
+            // A stencil mask paints its 0 samples. The black of both codecs is a 1 bit, and a
+            // reader decodes it to 0: G4 under /BlackIs1 false, JBIG2 always (ISO 32000-1
+            // §7.4.7: "1 bits shall be interpreted as black pixels"; the filter's output is
+            // 0 for black, as DeviceGray has it).
             for (char &byte : mask.bits)
                 byte = char(~byte);
             masks.push_back(std::move(mask));
         }
 
-        // libtiff, unlike qpdf, may run on several threads.
-        inParallel(masks.size(),
-                   [&masks](std::size_t from, std::size_t to) { encodeRange(masks, from, to); });
+        // libtiff and our JBIG2 encoder, unlike qpdf, may run on several threads.
+        inParallel(masks.size(), [&masks, codecs](std::size_t from, std::size_t to) {
+            encodeRange(masks, from, to, codecs);
+        });
 
         for (Mask &mask : masks) {
-            if (mask.g4.isEmpty() || mask.g4.size() >= mask.rawSize) {
+            const bool g4Smaller = !mask.g4.isEmpty() && mask.g4.size() < mask.rawSize;
+            const qint64 bestSoFar = g4Smaller ? mask.g4.size() : mask.rawSize;
+            const bool jbig2Smaller = !mask.jbig2.isEmpty() && mask.jbig2.size() < bestSoFar;
+            if (jbig2Smaller) {
+                // No /DecodeParms: the stream needs no /JBIG2Globals.
+                mask.stream.replaceStreamData(
+                    std::string(mask.jbig2.constData(), std::size_t(mask.jbig2.size())),
+                    QPDFObjectHandle::newName("/JBIG2Decode"), QPDFObjectHandle::newNull());
+                ++result.encoded;
+                ++result.jbig2;
+                result.bytesAfter += mask.jbig2.size();
+                result.bytesJbig2 += mask.jbig2.size();
+                continue;
+            }
+            if (!g4Smaller) {
                 ++result.kept;
                 result.bytesAfter += mask.rawSize;
-                result.notes.append(
-                    objectName(mask.stream) + QStringLiteral(": ") +
-                    (mask.g4.isEmpty() ? mask.error : QStringLiteral("G4 not smaller")));
+                QStringList why;
+                why.append(mask.g4.isEmpty() ? mask.error : QStringLiteral("G4 not smaller"));
+                if (codecs == MaskCodecs::G4AndJbig2)
+                    why.append(mask.jbig2.isEmpty() ? mask.jbig2Error
+                                                    : QStringLiteral("JBIG2 not smaller"));
+                result.notes.append(objectName(mask.stream) + QStringLiteral(": ") +
+                                    why.join(QStringLiteral(", ")));
                 continue;
             }
             QPDFObjectHandle parameters = QPDFObjectHandle::newDictionary();
@@ -363,7 +393,9 @@ QByteArray pdfStencilMasksToG4(const QByteArray &pdf, G4MaskReport *report,
                 std::string(mask.g4.constData(), std::size_t(mask.g4.size())),
                 QPDFObjectHandle::newName("/CCITTFaxDecode"), parameters);
             ++result.encoded;
+            ++result.g4;
             result.bytesAfter += mask.g4.size();
+            result.bytesG4 += mask.g4.size();
         }
 
         if (contentNumbers == ContentNumbers::Round)

@@ -16,6 +16,7 @@ struct EncodedStencilMask
     enum class Codec {
         Flate,   ///< the rows as they are, zlib
         CcittG4, ///< ITU-T T.6, `/K -1` (encodeCcittG4())
+        Jbig2,   ///< ITU-T T.88 generic region (encodeJbig2Generic())
     };
     int width = 0;  ///< dots
     int height = 0; ///< dots
@@ -26,11 +27,18 @@ struct EncodedStencilMask
     QByteArray data; ///< the stream's bytes; empty: nothing encoded
 };
 
+/// Which codecs encodeStencilMask() may choose besides Flate (AtlasConfig::jbig2Masks).
+enum class StencilMaskCodecs {
+    G4,         ///< CCITT G4 (`/CCITTFaxDecode`, PDF 1.0)
+    G4AndJbig2, ///< and JBIG2 (`/JBIG2Decode`, PDF 1.4)
+};
+
 /// Encodes `tile`, a one-bit image (QImage::Format_Mono) whose 0 bits are the dots to paint
 /// and 1 bits clear — what a PDF `/ImageMask` with the default `/Decode [0 1]` means by its
-/// samples — with each codec and keeps the smallest stream. Thread-safe; nothing is thrown (a
-/// codec that fails is skipped; Flate always works). Returns an empty mask for an empty or
-/// not one-bit image.
-EncodedStencilMask encodeStencilMask(const QImage &tile);
+/// samples — with each codec allowed and keeps the smallest stream (G4 wins a tie with
+/// JBIG2). Thread-safe; nothing is thrown (a codec that fails is skipped; Flate always works).
+/// Returns an empty mask for an empty or not one-bit image.
+EncodedStencilMask encodeStencilMask(const QImage &tile,
+                                     StencilMaskCodecs codecs = StencilMaskCodecs::G4AndJbig2);
 
 } // namespace riskatlas::render

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -416,19 +417,23 @@ TEST_F(AtlasCli, DenseBuildingsAreAnImageSoThePdfStaysSmall)
         run(tool("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("4"),
                                 QStringLiteral("-l"), QStringLiteral("4"), m_pdf}));
     // Header of two lines, then the buildings: one-bit stencil masks (painted in the layer's
-    // colour) at the configured 300 dpi, nothing else; CCITT G4 unless Flate was smaller.
+    // colour) at the configured 300 dpi, nothing else; JBIG2 or CCITT G4, whichever is
+    // smaller, unless Flate was smaller still.
     const QStringList lines = images.split(u'\n', Qt::SkipEmptyParts);
     ASSERT_GE(lines.size(), 3) << images.toStdString();
-    int ccitt = 0;
+    int recoded = 0;
+    int jbig2 = 0;
     for (qsizetype i = 2; i < lines.size(); ++i) {
         const QStringList columns = lines[i].simplified().split(u' ');
         ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
         EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
         EXPECT_EQ(columns[7], QStringLiteral("1")) << lines[i].toStdString(); // bits
-        ccitt += columns[8] == QStringLiteral("ccitt") ? 1 : 0;
+        recoded += columns[8] == QStringLiteral("ccitt") || columns[8] == QStringLiteral("jbig2");
+        jbig2 += columns[8] == QStringLiteral("jbig2") ? 1 : 0;
         EXPECT_EQ(columns[12], QStringLiteral("300")) << lines[i].toStdString(); // x-ppi
     }
-    EXPECT_GT(ccitt, (lines.size() - 2) / 2) << images.toStdString();
+    EXPECT_GT(recoded, (lines.size() - 2) / 2) << images.toStdString();
+    EXPECT_GT(jbig2, 0) << images.toStdString();
 }
 
 TEST_F(AtlasCli, QpdfFindsNoErrorInTheRewrittenFile)
@@ -468,8 +473,8 @@ TEST(AtlasCliPng, PageAtTheChosenResolution)
 
 // compact_pdf "auto": a page of the sample county's 20 000 buildings is far below the 1 MiB of
 // mask streams that pays for the compacting pass, so the file keeps Qt's layout (a classic
-// cross-reference table, no object streams) while its masks are the G4 stencil masks encoded
-// as the page was painted (the sample's own configuration says "always", which the tests
+// cross-reference table, no object streams) while its masks are the G4 or JBIG2 stencil masks
+// encoded as the page was painted (the sample's own configuration says "always", which the tests
 // above check); a bad value is refused naming the key.
 TEST(AtlasCliCompact, AutoSkipsTheQpdfPassOnSmallMasksAndBadValuesAreRefused)
 {
@@ -504,7 +509,8 @@ TEST(AtlasCliCompact, AutoSkipsTheQpdfPassOnSmallMasksAndBadValuesAreRefused)
         const QStringList columns = lines[i].simplified().split(u' ');
         ASSERT_GE(columns.size(), 14) << lines[i].toStdString();
         EXPECT_EQ(columns[2], QStringLiteral("stencil")) << lines[i].toStdString();
-        EXPECT_EQ(columns[8], QStringLiteral("ccitt")) << lines[i].toStdString();
+        EXPECT_TRUE(columns[8] == QLatin1String("ccitt") || columns[8] == QLatin1String("jbig2"))
+            << lines[i].toStdString();
     }
     QFile written(pdf);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
@@ -520,6 +526,81 @@ TEST(AtlasCliCompact, AutoSkipsTheQpdfPassOnSmallMasksAndBadValuesAreRefused)
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("compact_pdf"))) << bad.err.toStdString();
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("bad.pdf"))));
+}
+
+// jbig2_masks false keeps the masks to G4 and Flate: pages 3 (the overview) and 4 (a township)
+// of the sample atlas, rendered by poppler at 300 dpi in grey, are the same pixels either way,
+// and only the default has JBIG2 masks.
+TEST(AtlasCliCompact, Jbig2MasksPaintTheSamePagesAsG4)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+        GTEST_SKIP() << "poppler-utils missing";
+    QFile sample(sampleDataPath(QStringLiteral("yongjia/atlas_config.json")));
+    ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
+    QString json = QString::fromUtf8(sample.readAll());
+    ASSERT_TRUE(json.contains(QStringLiteral("\"compact_pdf\": \"always\",")));
+    const QString data = sampleDataPath(QStringLiteral("yongjia")) + u'/';
+    for (const char *file : {"census.gpkg", "townships.shp", "population_250m.tif"})
+        json.replace(u'"' + QLatin1String(file), u'"' + data + QLatin1String(file));
+    QTemporaryDir dir;
+    auto atlas = [&](const QString &name, bool jbig2) {
+        QString text = json;
+        if (!jbig2)
+            text.replace(QStringLiteral("\"compact_pdf\": \"always\","),
+                         QStringLiteral("\"compact_pdf\": \"always\", \"jbig2_masks\": false,"));
+        QFile file(dir.filePath(name + QStringLiteral(".json")));
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        file.close();
+        const QString pdf = dir.filePath(name + QStringLiteral(".pdf"));
+        const CliResult result =
+            runCli({QStringLiteral("atlas"), file.fileName(), QStringLiteral("-o"), pdf,
+                    QStringLiteral("--pages"), QStringLiteral("3-4"), QStringLiteral("--results"),
+                    sampleOut({})},
+                   600000);
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return pdf;
+    };
+    const QString g4 = atlas(QStringLiteral("仅 G4"), false);
+    const QString jbig2 = atlas(QStringLiteral("含 JBIG2"), true);
+    const auto encodings = [](const QString &pdf) {
+        QMap<QString, int> count;
+        const QStringList lines =
+            QString::fromUtf8(run(tool("pdfimages"), {QStringLiteral("-list"), pdf}))
+                .split(u'\n', Qt::SkipEmptyParts);
+        for (qsizetype i = 2; i < lines.size(); ++i)
+            ++count[lines[i].simplified().split(u' ').value(8)];
+        return count;
+    };
+    const QMap<QString, int> withoutJbig2 = encodings(g4);
+    const QMap<QString, int> withJbig2 = encodings(jbig2);
+    EXPECT_EQ(withoutJbig2.value(QStringLiteral("jbig2")), 0);
+    EXPECT_GT(withoutJbig2.value(QStringLiteral("ccitt")), 0);
+    EXPECT_GT(withJbig2.value(QStringLiteral("jbig2")), 0);
+    EXPECT_LT(QFileInfo(jbig2).size(), QFileInfo(g4).size());
+    for (const QString &pdf : {g4, jbig2}) {
+        const QString check =
+            QString::fromUtf8(run(tool("qpdf"), {QStringLiteral("--check"), pdf}));
+        EXPECT_TRUE(check.contains(QStringLiteral("No syntax or stream encoding errors")))
+            << check.toStdString();
+    }
+
+    for (const int page : {1, 2}) {
+        QByteArray pixels[2];
+        for (int i = 0; i < 2; ++i) {
+            const QString base = dir.filePath(QStringLiteral("page%1_%2").arg(page).arg(i));
+            run(tool("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-gray"),
+                 QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                 QString::number(page), QStringLiteral("-singlefile"), i == 0 ? g4 : jbig2, base});
+            QFile image(base + QStringLiteral(".pgm"));
+            ASSERT_TRUE(image.open(QIODevice::ReadOnly)) << image.fileName().toStdString();
+            pixels[i] = image.readAll();
+        }
+        // A4 at 300 dpi in grey: a header and 2480 × 3508 bytes.
+        EXPECT_GT(pixels[0].size(), 2480 * 3508) << "page " << page;
+        EXPECT_TRUE(pixels[0] == pixels[1]) << "page " << page << " differs";
+    }
 }
 
 TEST(AtlasCliErrors, BadConfigurationNamesTheKey)

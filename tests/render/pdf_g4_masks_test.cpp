@@ -146,10 +146,16 @@ TEST(PdfG4Masks, MasksBecomeG4AndPaintExactlyTheSameDots)
     const QByteArray flate = qtPdf(buildings());
     ASSERT_TRUE(flate.contains("/ImageMask true"));
     G4MaskReport report;
-    const QByteArray g4 = pdfStencilMasksToG4(flate, &report);
+    const QByteArray g4 =
+        pdfStencilMasksToG4(flate, &report, ContentNumbers::Round, MaskCodecs::G4);
     EXPECT_TRUE(report.error.isEmpty()) << report.error.toStdString();
     EXPECT_EQ(report.masks, 2);
     EXPECT_EQ(report.encoded, 1);
+    EXPECT_EQ(report.g4, 1);
+    EXPECT_EQ(report.jbig2, 0);
+    EXPECT_GT(report.bytesG4, 0);
+    EXPECT_LT(report.bytesG4, report.bytesAfter) << "the rest is the noise tile's Flate";
+    EXPECT_EQ(report.bytesJbig2, 0);
     EXPECT_EQ(report.kept, 1) << "the noise tile is smaller in Flate and stays so";
     EXPECT_LT(report.bytesAfter, report.bytesBefore);
     EXPECT_LT(g4.size(), flate.size());
@@ -176,29 +182,69 @@ TEST(PdfG4Masks, MasksBecomeG4AndPaintExactlyTheSameDots)
     EXPECT_GT(clear, 100000);
 }
 
+TEST(PdfG4Masks, MasksBecomeJbig2WhereSmallerAndPaintExactlyTheSameDots)
+{
+    const QByteArray flate = qtPdf(buildings());
+    G4MaskReport g4Report;
+    const QByteArray g4 =
+        pdfStencilMasksToG4(flate, &g4Report, ContentNumbers::Round, MaskCodecs::G4);
+    G4MaskReport report;
+    const QByteArray jbig2 = pdfStencilMasksToG4(flate, &report);
+    EXPECT_TRUE(report.error.isEmpty()) << report.error.toStdString();
+    EXPECT_EQ(report.masks, 2);
+    // The map's mask: JBIG2, smaller than its G4; the noise tile stays in Flate, which neither
+    // code beats on random dots.
+    EXPECT_EQ(report.jbig2, 1);
+    EXPECT_EQ(report.g4, 0);
+    EXPECT_EQ(report.encoded, 1);
+    EXPECT_EQ(report.kept, 1);
+    EXPECT_GT(report.bytesJbig2, 0);
+    EXPECT_LT(report.bytesJbig2, g4Report.bytesG4);
+    EXPECT_LT(report.bytesAfter, g4Report.bytesAfter);
+    EXPECT_LT(jbig2.size(), g4.size());
+    ASSERT_EQ(report.notes.size(), 1);
+    EXPECT_TRUE(report.notes.front().contains(QStringLiteral("JBIG2 not smaller")))
+        << report.notes.front().toStdString();
+
+    // poppler paints the same dots from the Flate, the G4 and the JBIG2 file.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QImage before = render(dir, QStringLiteral("flate"), flate);
+    const QImage withoutJbig2 = render(dir, QStringLiteral("g4"), g4);
+    const QImage after = render(dir, QStringLiteral("jbig2"), jbig2);
+    ASSERT_EQ(before.size(), QSize(kDots, kDots));
+    EXPECT_EQ(differingPixels(withoutJbig2, after), 0);
+    EXPECT_EQ(differingPixels(before, after), 0);
+}
+
 TEST(PdfG4Masks, TheComparisonSeesAOneDotShiftAndAnInversion)
 {
-    // The pixel comparison above would fail if the G4 bits were shifted or inverted: both
-    // change the rendered page.
+    // The pixel comparisons above would fail if the G4 or JBIG2 bits were shifted or inverted:
+    // both change the rendered page.
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QImage reference = render(dir, QStringLiteral("reference"), qtPdf(buildings()));
-    const QImage shifted =
-        render(dir, QStringLiteral("shifted"), pdfStencilMasksToG4(qtPdf(buildings(1))));
     QImage invertedBits = buildings();
     invertedBits.invertPixels();
-    const QImage inverted =
-        render(dir, QStringLiteral("inverted"), pdfStencilMasksToG4(qtPdf(invertedBits)));
-    EXPECT_GT(differingPixels(reference, shifted), 1000);
-    EXPECT_GT(differingPixels(reference, inverted), 100000);
+    for (const MaskCodecs codecs : {MaskCodecs::G4, MaskCodecs::G4AndJbig2}) {
+        const auto compact = [codecs](const QByteArray &pdf) {
+            return pdfStencilMasksToG4(pdf, nullptr, ContentNumbers::Round, codecs);
+        };
+        const QImage shifted = render(dir, QStringLiteral("shifted"), compact(qtPdf(buildings(1))));
+        const QImage inverted =
+            render(dir, QStringLiteral("inverted"), compact(qtPdf(invertedBits)));
+        EXPECT_GT(differingPixels(reference, shifted), 1000);
+        EXPECT_GT(differingPixels(reference, inverted), 100000);
+    }
 }
 
 TEST(PdfG4Masks, ImagesAreCcittStencilsInAValidFileWithTheChineseTitle)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
-    const QString path =
-        save(dir, QStringLiteral("图集.pdf"), pdfStencilMasksToG4(qtPdf(buildings())));
+    const QString path = save(
+        dir, QStringLiteral("图集.pdf"),
+        pdfStencilMasksToG4(qtPdf(buildings()), nullptr, ContentNumbers::Round, MaskCodecs::G4));
 
     const Ran check = run("qpdf", {QStringLiteral("--check"), path});
     EXPECT_EQ(check.exitCode, 0) << check.output.toStdString();
@@ -233,6 +279,48 @@ TEST(PdfG4Masks, ImagesAreCcittStencilsInAValidFileWithTheChineseTitle)
     EXPECT_TRUE(raw.contains("/K -1"));
     EXPECT_TRUE(raw.contains("/Columns 400"));
     EXPECT_FALSE(raw.contains("/BlackIs1 true"));
+}
+
+TEST(PdfG4Masks, Jbig2MasksAreStencilsWithoutGlobalsInAValidFile)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path =
+        save(dir, QStringLiteral("图集 JBIG2.pdf"), pdfStencilMasksToG4(qtPdf(buildings())));
+
+    const Ran check = run("qpdf", {QStringLiteral("--check"), path});
+    EXPECT_EQ(check.exitCode, 0) << check.output.toStdString();
+    EXPECT_TRUE(check.output.contains("No syntax or stream encoding errors"))
+        << check.output.toStdString();
+
+    const Ran images = run("pdfimages", {QStringLiteral("-list"), path});
+    ASSERT_EQ(images.exitCode, 0) << images.output.toStdString();
+    const QStringList lines = QString::fromUtf8(images.output).split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 4) << images.output.toStdString();
+    QStringList encodings;
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const QStringList columns = lines[i].simplified().split(u' ');
+        ASSERT_GE(columns.size(), 9);
+        EXPECT_EQ(columns[2], QStringLiteral("stencil"));
+        encodings.append(columns[3] + u'x' + columns[4] + u' ' + columns[8]);
+    }
+    EXPECT_EQ(encodings,
+              QStringList({QStringLiteral("400x400 jbig2"), QStringLiteral("64x64 image")}));
+
+    // The stream is JBIG2 alone: no /JBIG2Globals, no /DecodeParms left from another filter,
+    // in a file whose version allows JBIG2Decode (1.4) and the object streams (1.5).
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray raw = file.readAll();
+    const qsizetype filter = raw.indexOf("/Filter /JBIG2Decode");
+    ASSERT_GE(filter, 0);
+    // The image's dictionary (a stream's is never inside an object stream).
+    const qsizetype start = raw.lastIndexOf(" obj", filter);
+    const QByteArray dictionary = raw.mid(start, raw.indexOf("stream", filter) - start);
+    EXPECT_TRUE(dictionary.contains("/ImageMask true")) << dictionary.toStdString();
+    EXPECT_FALSE(dictionary.contains("/DecodeParms")) << dictionary.toStdString();
+    EXPECT_FALSE(raw.contains("/JBIG2Globals"));
+    EXPECT_GE(raw.left(8), QByteArray("%PDF-1.5"));
 }
 
 TEST(PdfG4Masks, SameInputSameBytes)

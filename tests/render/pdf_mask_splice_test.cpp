@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include <functional>
+#include <set>
 
 using namespace riskatlas::render;
 
@@ -42,10 +43,10 @@ QImage noiseTile(int width, int height, quint32 seed)
     return image;
 }
 
-QImage rectanglesTile(int width, int height, quint32 seed)
+QImage rectanglesTile(int width, int height, quint32 seed, int count = 40)
 {
     QImage image = blankTile(width, height);
-    for (int r = 0; r < 40; ++r) {
+    for (int r = 0; r < count; ++r) {
         seed = seed * 1664525u + 1013904223u;
         const int x = int(seed >> 8) % width;
         seed = seed * 1664525u + 1013904223u;
@@ -62,12 +63,24 @@ std::vector<QImage> testTiles()
 {
     QImage painted = blankTile(16, 9);
     painted.fill(0);
+    // One dot in a strip: a few bytes of G4, less than JBIG2's segment headers.
+    QImage dot = blankTile(200, 6);
+    dot.setPixel(77, 3, 0);
+    // Random rows, each the one above shifted by a byte: Flate finds the repeats, which are
+    // too far for JBIG2's contexts and look random to G4.
+    QImage shifted = noiseTile(256, 48, 5);
+    for (int y = 1; y < shifted.height(); ++y) {
+        for (int x = 0; x < shifted.width(); ++x)
+            shifted.setPixel(x, y, shifted.pixelIndex((x + 8) % shifted.width(), y - 1));
+    }
     return {rectanglesTile(128, 128, 1),
             noiseTile(64, 32, 2),
             rectanglesTile(37, 19, 3),
             blankTile(1, 1),
             painted,
-            rectanglesTile(300, 128, 4)};
+            rectanglesTile(300, 128, 4, 600), // dense: JBIG2's contexts learn the shapes
+            dot,
+            shifted};
 }
 
 // A page with the tiles side by side, one point per dot, in dark blue over a red ground; each
@@ -139,13 +152,12 @@ TEST(PdfMaskSplice, SplicedMasksPaintWhatQtsImagesPaint)
     const QByteArray spliced = splicedPage(tiles, &masks);
 
     ASSERT_EQ(masks.size(), tiles.size());
-    bool g4 = false, flate = false;
-    for (const EncodedStencilMask &mask : masks) {
-        g4 = g4 || mask.codec == EncodedStencilMask::Codec::CcittG4;
-        flate = flate || mask.codec == EncodedStencilMask::Codec::Flate;
-    }
-    EXPECT_TRUE(g4 && flate) << "the tiles should exercise both codecs";
+    std::set<EncodedStencilMask::Codec> codecs;
+    for (const EncodedStencilMask &mask : masks)
+        codecs.insert(mask.codec);
+    EXPECT_EQ(codecs.size(), 3u) << "the tiles should exercise every codec";
     EXPECT_TRUE(spliced.contains("/CCITTFaxDecode"));
+    EXPECT_TRUE(spliced.contains("/JBIG2Decode"));
     EXPECT_FALSE(spliced.contains("/Width 1\n/Height 1\n/BitsPerComponent 1"));
 
     bool available = false;
@@ -233,6 +245,15 @@ TEST(StencilMaskCodec, FlateHoldsTheRowsAndTheSmallerCodecWins)
     EXPECT_EQ(
         sparse.filter,
         QByteArray("/Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 512 /Rows 128 >>"));
+
+    // jbig2_masks false: never JBIG2, even where it would be smaller.
+    const QImage dense = rectanglesTile(300, 128, 4, 600);
+    const EncodedStencilMask anyCodec = encodeStencilMask(dense);
+    const EncodedStencilMask g4Only = encodeStencilMask(dense, StencilMaskCodecs::G4);
+    EXPECT_EQ(anyCodec.codec, EncodedStencilMask::Codec::Jbig2);
+    EXPECT_EQ(anyCodec.filter, QByteArray("/Filter /JBIG2Decode"));
+    EXPECT_NE(g4Only.codec, EncodedStencilMask::Codec::Jbig2);
+    EXPECT_LT(anyCodec.data.size(), g4Only.data.size());
 
     EXPECT_TRUE(encodeStencilMask(QImage()).data.isEmpty());
     EXPECT_TRUE(encodeStencilMask(QImage(8, 8, QImage::Format_Grayscale8)).data.isEmpty());
