@@ -173,26 +173,11 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         throw InputError({coverage.sourcePath, coverage.name},
                          QStringLiteral("the coverage layer has no units"));
 
-    // Drawing layers in the configuration's order; the draw order is by role.
+    // Drawing layers in the configuration's order (the draw order is by role), and the layers
+    // the statistics read.
     std::map<QString, const model::VectorLayer *> byId;
     for (std::size_t i = 0; i < configs.size(); ++i)
         byId[configs[i]->id] = &layers[i];
-    for (const AtlasLayerConfig &layer : m_config.layers) {
-        if (feedback) {
-            feedback->throwIfCanceled();
-            feedback->setStep(QStringLiteral("preparing %1").arg(layer.id));
-        }
-        const double labelPt = layer.labelField.isEmpty() ? 0
-                               : layer.labelPt > 0        ? layer.labelPt
-                                                          : m_layout.labelPt;
-        m_layers.push_back(buildMapLayer(*byId[layer.id], layer.id, layer.title, layer.role,
-                                         layer.style, layer.labelField, labelPt, layer.asImage,
-                                         feedback));
-    }
-    for (const MapLayer &layer : m_layers) {
-        if (layer.id == m_config.coverageLayer)
-            m_coverage = &layer;
-    }
 
     // The table's rows, each from the core zonal functions on the metric layers. The
     // statistics are computed at the same time, each on its own thread: a county has a few
@@ -310,6 +295,26 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
     std::vector<std::future<std::vector<StatisticRow>>> computing;
     for (std::size_t s = 0; s < m_config.statistics.size(); ++s)
         computing.push_back(std::async(std::launch::async, statisticRows, s));
+
+    // The layers as drawn, on this thread while the statistics are computed: both only read
+    // the metric layers.
+    for (const AtlasLayerConfig &layer : m_config.layers) {
+        if (feedback) {
+            feedback->throwIfCanceled();
+            feedback->setStep(QStringLiteral("preparing %1").arg(layer.id));
+        }
+        const double labelPt = layer.labelField.isEmpty() ? 0
+                               : layer.labelPt > 0        ? layer.labelPt
+                                                          : m_layout.labelPt;
+        m_layers.push_back(buildMapLayer(*byId[layer.id], layer.id, layer.title, layer.role,
+                                         layer.style, layer.labelField, labelPt, layer.asImage,
+                                         feedback));
+    }
+    for (const MapLayer &layer : m_layers) {
+        if (layer.id == m_config.coverageLayer)
+            m_coverage = &layer;
+    }
+
     for (auto &rows : computing)
         rows.wait();
     for (auto &rows : computing) {

@@ -41,7 +41,9 @@ EncodedStencilMask encodeStencilMask(const QImage &tile, StencilMaskCodecs codec
                       QByteArray::number(mask.width) + QByteArrayLiteral(" /Rows ") +
                       QByteArray::number(mask.height) + QByteArrayLiteral(" >>");
     }
-    if (codecs == StencilMaskCodecs::G4AndJbig2) {
+    // JBIG2's segment headers alone take 65 bytes (an all-white tile); a smaller G4 stands.
+    constexpr qsizetype smallestJbig2 = 65;
+    if (codecs == StencilMaskCodecs::G4AndJbig2 && (g4.isEmpty() || g4.size() > smallestJbig2)) {
         const QByteArray jbig2 = encodeJbig2Generic(inverted, mask.width, mask.height);
         if (!jbig2.isEmpty() && (mask.data.isEmpty() || jbig2.size() < mask.data.size())) {
             mask.codec = EncodedStencilMask::Codec::Jbig2;
