@@ -196,23 +196,17 @@ void Jbig2ArithmeticEncoder::byteOut()
 {
     // BYTEOUT (E.2.7). After a 0xFF only seven bits go out (bit stuffing), so that a carry can
     // never turn 0xFF into a marker; a carry into any other byte is added to it here.
+    // (A 0xFF byte never takes a carry: the bit stuffed after it holds it.)
+    if (m_b != 0xFF && m_c >= 0x8000000) {
+        ++m_b;
+        m_c &= 0x7FFFFFF;
+    }
     if (m_b == 0xFF) {
         putByte();
         m_b = std::uint8_t(m_c >> 20);
         m_c &= 0xFFFFF;
         m_ct = 7;
         return;
-    }
-    if (m_c >= 0x8000000) {
-        ++m_b;
-        m_c &= 0x7FFFFFF;
-        if (m_b == 0xFF) {
-            putByte();
-            m_b = std::uint8_t(m_c >> 20);
-            m_c &= 0xFFFFF;
-            m_ct = 7;
-            return;
-        }
     }
     putByte();
     m_b = std::uint8_t(m_c >> 19);

@@ -33,6 +33,42 @@ inline int effectiveThreadCount(int requested)
     return std::max(1, int(std::thread::hardware_concurrency()));
 }
 
+namespace detail {
+
+/// Runs `worker(t)` for each t in [0, threads), each on its own thread (on the calling thread
+/// when there is one), and rethrows the first exception any of them threw. `failed` is set at
+/// that exception, for the other workers to stop at their next chunk.
+template<typename Worker>
+void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
+{
+    std::exception_ptr firstError;
+    std::mutex errorMutex;
+    auto guarded = [&](std::size_t t) {
+        try {
+            worker(t);
+        } catch (...) {
+            std::lock_guard lock(errorMutex);
+            if (!firstError)
+                firstError = std::current_exception();
+            failed.store(true);
+        }
+    };
+    if (threads <= 1) {
+        guarded(0);
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(threads);
+        for (std::size_t t = 0; t < threads; ++t)
+            pool.emplace_back(guarded, t);
+        for (std::thread &thread : pool)
+            thread.join();
+    }
+    if (firstError)
+        std::rethrow_exception(firstError);
+}
+
+} // namespace detail
+
 /// Runs `work(state, begin, end, results)` over [0, count) in chunks on worker threads. Each
 /// thread makes its own state with `makeState()` (e.g. a geos::Context and a
 /// CoordinateTransform, which must never be shared between threads). The results of all
@@ -51,47 +87,25 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::atomic<bool> failed{false};
-    std::exception_ptr firstError;
-    std::mutex errorMutex;
 
-    auto worker = [&] {
-        try {
-            auto state = makeState();
-            for (;;) {
-                if (failed.load(std::memory_order_relaxed))
-                    return;
-                if (options.feedback)
-                    options.feedback->throwIfCanceled();
-                const std::size_t chunk = next.fetch_add(1);
-                if (chunk >= chunks)
-                    return;
-                const std::size_t begin = chunk * chunkSize;
-                const std::size_t end = std::min(count, begin + chunkSize);
-                work(state, begin, end, perChunk[chunk]);
-                const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
-                if (options.feedback)
-                    options.feedback->setProgress(100.0 * double(finished) / double(count));
-            }
-        } catch (...) {
-            std::lock_guard lock(errorMutex);
-            if (!firstError)
-                firstError = std::current_exception();
-            failed.store(true);
+    detail::runWorkers(std::size_t(threads), failed, [&](std::size_t) {
+        auto state = makeState();
+        for (;;) {
+            if (failed.load(std::memory_order_relaxed))
+                return;
+            if (options.feedback)
+                options.feedback->throwIfCanceled();
+            const std::size_t chunk = next.fetch_add(1);
+            if (chunk >= chunks)
+                return;
+            const std::size_t begin = chunk * chunkSize;
+            const std::size_t end = std::min(count, begin + chunkSize);
+            work(state, begin, end, perChunk[chunk]);
+            const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
+            if (options.feedback)
+                options.feedback->setProgress(100.0 * double(finished) / double(count));
         }
-    };
-
-    if (threads <= 1) {
-        worker();
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(std::size_t(threads));
-        for (int i = 0; i < threads; ++i)
-            pool.emplace_back(worker);
-        for (std::thread &thread : pool)
-            thread.join();
-    }
-    if (firstError)
-        std::rethrow_exception(firstError);
+    });
 
     std::size_t total = 0;
     for (const auto &results : perChunk)
@@ -170,48 +184,26 @@ std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const Chun
 
     std::atomic<std::size_t> done{0};
     std::atomic<bool> failed{false};
-    std::exception_ptr firstError;
-    std::mutex errorMutex;
 
-    auto worker = [&](std::size_t own) {
-        try {
-            auto state = makeState();
-            for (;;) {
-                if (failed.load(std::memory_order_relaxed))
-                    return;
-                if (options.feedback)
-                    options.feedback->throwIfCanceled();
-                const std::optional<std::size_t> chunk = take(own);
-                if (!chunk)
-                    return;
-                const std::size_t begin = *chunk * chunkSize;
-                const std::size_t end = std::min(count, begin + chunkSize);
-                for (std::size_t position = begin; position < end; ++position)
-                    byPosition[position] = work(state, order[position]);
-                const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
-                if (options.feedback)
-                    options.feedback->setProgress(100.0 * double(finished) / double(count));
-            }
-        } catch (...) {
-            std::lock_guard lock(errorMutex);
-            if (!firstError)
-                firstError = std::current_exception();
-            failed.store(true);
+    detail::runWorkers(threads, failed, [&](std::size_t own) {
+        auto state = makeState();
+        for (;;) {
+            if (failed.load(std::memory_order_relaxed))
+                return;
+            if (options.feedback)
+                options.feedback->throwIfCanceled();
+            const std::optional<std::size_t> chunk = take(own);
+            if (!chunk)
+                return;
+            const std::size_t begin = *chunk * chunkSize;
+            const std::size_t end = std::min(count, begin + chunkSize);
+            for (std::size_t position = begin; position < end; ++position)
+                byPosition[position] = work(state, order[position]);
+            const std::size_t finished = done.fetch_add(end - begin) + (end - begin);
+            if (options.feedback)
+                options.feedback->setProgress(100.0 * double(finished) / double(count));
         }
-    };
-
-    if (threads <= 1) {
-        worker(0);
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(threads);
-        for (std::size_t t = 0; t < threads; ++t)
-            pool.emplace_back(worker, t);
-        for (std::thread &thread : pool)
-            thread.join();
-    }
-    if (firstError)
-        std::rethrow_exception(firstError);
+    });
     // Into item order in place, along the permutation's cycles, so that the results are
     // never held twice: position p holds item order[p]'s result, which goes to slot order[p],
     // whose result goes to slot order[order[p]], and so on back to p.

@@ -107,6 +107,21 @@ Ran run(const char *program, const QStringList &arguments)
     return result;
 }
 
+// `pdfimages -list` of a file with two images: each must be a stencil mask; "WxH encoding".
+void listMasks(const QString &path, QStringList *encodings)
+{
+    const Ran images = run("pdfimages", {QStringLiteral("-list"), path});
+    ASSERT_EQ(images.exitCode, 0) << images.output.toStdString();
+    const QStringList lines = QString::fromUtf8(images.output).split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 4) << images.output.toStdString();
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const QStringList columns = lines[i].simplified().split(u' ');
+        ASSERT_GE(columns.size(), 9);
+        EXPECT_EQ(columns[2], QStringLiteral("stencil"));
+        encodings->append(columns[3] + u'x' + columns[4] + u' ' + columns[8]);
+    }
+}
+
 QString save(const QTemporaryDir &dir, const QString &name, const QByteArray &pdf)
 {
     const QString path = dir.filePath(name);
@@ -257,17 +272,8 @@ TEST(PdfG4Masks, ImagesAreCcittStencilsInAValidFileWithTheChineseTitle)
         << info.output.toStdString();
 
     // page num type width height color comp bpc enc …: the map in G4, the noise tile in Flate.
-    const Ran images = run("pdfimages", {QStringLiteral("-list"), path});
-    ASSERT_EQ(images.exitCode, 0) << images.output.toStdString();
-    const QStringList lines = QString::fromUtf8(images.output).split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 4) << images.output.toStdString();
     QStringList encodings;
-    for (qsizetype i = 2; i < lines.size(); ++i) {
-        const QStringList columns = lines[i].simplified().split(u' ');
-        ASSERT_GE(columns.size(), 9);
-        EXPECT_EQ(columns[2], QStringLiteral("stencil"));
-        encodings.append(columns[3] + u'x' + columns[4] + u' ' + columns[8]);
-    }
+    ASSERT_NO_FATAL_FAILURE(listMasks(path, &encodings));
     EXPECT_EQ(encodings,
               QStringList({QStringLiteral("400x400 ccitt"), QStringLiteral("64x64 image")}));
 
@@ -293,17 +299,8 @@ TEST(PdfG4Masks, Jbig2MasksAreStencilsWithoutGlobalsInAValidFile)
     EXPECT_TRUE(check.output.contains("No syntax or stream encoding errors"))
         << check.output.toStdString();
 
-    const Ran images = run("pdfimages", {QStringLiteral("-list"), path});
-    ASSERT_EQ(images.exitCode, 0) << images.output.toStdString();
-    const QStringList lines = QString::fromUtf8(images.output).split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 4) << images.output.toStdString();
     QStringList encodings;
-    for (qsizetype i = 2; i < lines.size(); ++i) {
-        const QStringList columns = lines[i].simplified().split(u' ');
-        ASSERT_GE(columns.size(), 9);
-        EXPECT_EQ(columns[2], QStringLiteral("stencil"));
-        encodings.append(columns[3] + u'x' + columns[4] + u' ' + columns[8]);
-    }
+    ASSERT_NO_FATAL_FAILURE(listMasks(path, &encodings));
     EXPECT_EQ(encodings,
               QStringList({QStringLiteral("400x400 jbig2"), QStringLiteral("64x64 image")}));
 
