@@ -41,9 +41,13 @@ EncodedStencilMask encodeStencilMask(const QImage &tile, StencilMaskCodecs codec
                       QByteArray::number(mask.width) + QByteArrayLiteral(" /Rows ") +
                       QByteArray::number(mask.height) + QByteArrayLiteral(" >>");
     }
-    // JBIG2's segment headers alone take 65 bytes (an all-white tile); a smaller G4 stands.
-    constexpr qsizetype smallestJbig2 = 65;
-    if (codecs == StencilMaskCodecs::G4AndJbig2 && (g4.isEmpty() || g4.size() > smallestJbig2)) {
+    // JBIG2 only where G4 took more than 1 KiB: its headers alone take 65 bytes, on a smaller
+    // tile it saves a few hundred bytes at most, and at about 10 ns a dot it was the largest
+    // cost of the rasterising threads, which set the pace of the sample county's pages
+    // (docs/performance.md). The 200 000-building atlases come out the same size.
+    constexpr qsizetype jbig2AboveG4Bytes = 1024;
+    if (codecs == StencilMaskCodecs::G4AndJbig2 &&
+        (g4.isEmpty() || g4.size() > jbig2AboveG4Bytes)) {
         const QByteArray jbig2 = encodeJbig2Generic(inverted, mask.width, mask.height);
         if (!jbig2.isEmpty() && (mask.data.isEmpty() || jbig2.size() < mask.data.size())) {
             mask.codec = EncodedStencilMask::Codec::Jbig2;

@@ -36,8 +36,9 @@ enum class StencilMaskCodecs {
 /// Encodes `tile`, a one-bit image (QImage::Format_Mono) whose 0 bits are the dots to paint
 /// and 1 bits clear — what a PDF `/ImageMask` with the default `/Decode [0 1]` means by its
 /// samples — with each codec allowed and keeps the smallest stream (G4 wins a tie with
-/// JBIG2). Thread-safe; nothing is thrown (a codec that fails is skipped; Flate always works).
-/// Returns an empty mask for an empty or not one-bit image.
+/// JBIG2; JBIG2 is tried only where G4 takes more than 1 KiB). Thread-safe; nothing is thrown (a
+/// codec that fails is skipped; Flate always works). Returns an empty mask for an empty or not
+/// one-bit image.
 EncodedStencilMask encodeStencilMask(const QImage &tile,
                                      StencilMaskCodecs codecs = StencilMaskCodecs::G4AndJbig2);
 

@@ -78,7 +78,7 @@ std::vector<QImage> testTiles()
             rectanglesTile(37, 19, 3),
             blankTile(1, 1),
             painted,
-            rectanglesTile(300, 128, 4, 600), // dense: JBIG2's contexts learn the shapes
+            rectanglesTile(512, 256, 4, 3000), // dense: JBIG2's contexts learn the shapes
             dot,
             shifted};
 }
@@ -93,10 +93,10 @@ QByteArray writePage(const std::vector<QImage> &tiles,
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(72);
-    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(720, 300), QPageSize::Point),
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(1400, 300), QPageSize::Point),
                                      QPageLayout::Portrait, QMarginsF()));
     QPainter painter(&writer);
-    painter.fillRect(QRectF(0, 0, 720, 300), Qt::red);
+    painter.fillRect(QRectF(0, 0, 1400, 300), Qt::red);
     painter.setPen(QColor(0, 0, 128));
     painter.setBrush(QColor(0, 0, 128));
     double x = 2;
@@ -247,7 +247,7 @@ TEST(StencilMaskCodec, FlateHoldsTheRowsAndTheSmallerCodecWins)
         QByteArray("/Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 512 /Rows 128 >>"));
 
     // jbig2_masks false: never JBIG2, even where it would be smaller.
-    const QImage dense = rectanglesTile(300, 128, 4, 600);
+    const QImage dense = rectanglesTile(512, 256, 4, 3000);
     const EncodedStencilMask anyCodec = encodeStencilMask(dense);
     const EncodedStencilMask g4Only = encodeStencilMask(dense, StencilMaskCodecs::G4);
     EXPECT_EQ(anyCodec.codec, EncodedStencilMask::Codec::Jbig2);
