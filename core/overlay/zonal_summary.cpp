@@ -93,6 +93,18 @@ ErrorLocation whereFeature(const model::VectorLayer &layer, qint64 fid)
     return location;
 }
 
+// A feature's geometry; a WKB that GEOS cannot read is an error naming the feature of `named`
+// (the caller's layer, whose fids the metric copy keeps).
+geos::GeometryPtr parseFeature(const geos::Context &context, const model::VectorLayer &named,
+                               const model::Feature &feature)
+{
+    try {
+        return geos::fromWkb(context, feature.wkb);
+    } catch (const ProcessingError &error) {
+        throw ProcessingError(whereFeature(named, feature.fid), error.message());
+    }
+}
+
 // A class of the class field: its column label and, for numeric fields, its value for sorting.
 struct ClassValue
 {
@@ -271,12 +283,7 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                 const model::Feature &unitFeature = metricUnits.features[u];
                 if (unitFeature.wkb.isEmpty())
                     continue;
-                geos::GeometryPtr unit;
-                try {
-                    unit = geos::fromWkb(*context, unitFeature.wkb);
-                } catch (const ProcessingError &error) {
-                    throw ProcessingError(whereFeature(units, unitFeature.fid), error.message());
-                }
+                geos::GeometryPtr unit = parseFeature(*context, units, unitFeature);
                 unit.get_deleter().context = owner.handle();
                 if (GEOSisEmpty_r(handle, unit.get()) == 1)
                     continue;
@@ -345,12 +352,7 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
                     continue;
                 }
                 const geos::Context &context = worker->context;
-                geos::GeometryPtr point;
-                try {
-                    point = geos::fromWkb(context, feature.wkb);
-                } catch (const ProcessingError &error) {
-                    throw ProcessingError(whereFeature(layer, feature.fid), error.message());
-                }
+                geos::GeometryPtr point = parseFeature(context, layer, feature);
                 if (GEOSisEmpty_r(context.handle(), point.get()) == 1)
                     continue;
                 if (!worker->tree) {
@@ -735,12 +737,7 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
             const model::Feature &feature = metricLayer.features[i];
             if (feature.wkb.isEmpty())
                 continue;
-            geos::GeometryPtr geometry;
-            try {
-                geometry = geos::fromWkb(mainContext, feature.wkb);
-            } catch (const ProcessingError &error) {
-                throw ProcessingError(whereFeature(layer, feature.fid), error.message());
-            }
+            geos::GeometryPtr geometry = parseFeature(mainContext, layer, feature);
             if (GEOSisEmpty_r(mainContext.handle(), geometry.get()) == 1)
                 continue;
             geos::warmEnvelope(mainContext, geometry.get());
@@ -788,13 +785,7 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
                         out.push_back(std::move(result));
                         continue;
                     }
-                    geos::GeometryPtr unit;
-                    try {
-                        unit = geos::fromWkb(context, unitFeature.wkb);
-                    } catch (const ProcessingError &error) {
-                        throw ProcessingError(whereFeature(units, unitFeature.fid),
-                                              error.message());
-                    }
+                    geos::GeometryPtr unit = parseFeature(context, units, unitFeature);
                     if (GEOSisEmpty_r(handle, unit.get()) == 1) {
                         out.push_back(std::move(result));
                         continue;
