@@ -130,7 +130,8 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
             configs.push_back(&layer);
     }
     // All at once: a reader spends much of its time on one core (SQLite, GDAL), and a county's
-    // layers are of very different sizes. The first error in configuration order is thrown.
+    // layers are of very different sizes. The first error in configuration order is thrown;
+    // the futures of std::async wait for their tasks when destroyed, so none outlives this.
     if (feedback)
         feedback->setStep(QStringLiteral("reading %1 layers").arg(configs.size()));
     std::vector<std::future<model::VectorLayer>> reading;
@@ -138,8 +139,6 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
         reading.push_back(std::async(std::launch::async, [layer, feedback] {
             return io::readLayer(layer->source, {}, nullptr, feedback);
         }));
-    for (std::future<model::VectorLayer> &layer : reading)
-        layer.wait();
     for (std::future<model::VectorLayer> &layer : reading)
         layers.push_back(layer.get());
     std::vector<model::VectorLayer *> pointers;
@@ -315,8 +314,6 @@ AtlasDocument::AtlasDocument(AtlasConfig config, Feedback *feedback)
             m_coverage = &layer;
     }
 
-    for (auto &rows : computing)
-        rows.wait();
     for (auto &rows : computing) {
         for (StatisticRow &row : rows.get())
             m_statistics.push_back(std::move(row));
