@@ -697,9 +697,7 @@ void keepFields(model::VectorLayer &layer, const QStringList &wanted)
     }
     for (const QString &name : wanted) {
         if (model::fieldIndex(layer.fields, name) < 0) {
-            QStringList names;
-            for (const model::Field &field : layer.fields)
-                names.append(field.name);
+            const QStringList names = model::fieldNames(layer.fields);
             throw InputError({layer.sourcePath, layer.name},
                              QStringLiteral("has no field \"%1\"; its fields: %2")
                                  .arg(name, names.join(QStringLiteral(", "))));

@@ -325,9 +325,7 @@ void writeWithGdal(const model::VectorLayer &layer, const QString &path, const G
         throw ProcessingError({displayPath},
                               QStringLiteral("cannot create layer: %1").arg(errors.lastMessage()));
 
-    QStringList names;
-    for (const model::Field &field : layer.fields)
-        names.append(field.name);
+    QStringList names = model::fieldNames(layer.fields);
     if (isShapefile) {
         const QStringList shortened = shortenDbfFieldNames(names, encoding);
         for (qsizetype i = 0; i < names.size(); ++i) {

@@ -34,4 +34,13 @@ int fieldIndex(const Fields &fields, const QString &name)
     return -1;
 }
 
+QStringList fieldNames(const Fields &fields)
+{
+    QStringList names;
+    names.reserve(fields.size());
+    for (const Field &field : fields)
+        names.append(field.name);
+    return names;
+}
+
 } // namespace riskatlas::model

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace riskatlas::model {
 
@@ -26,5 +27,7 @@ using Fields = QList<Field>;
 
 /// Index of `name` in `fields` (exact match), or -1.
 int fieldIndex(const Fields &fields, const QString &name);
+/// The fields' names, in order (e.g. for an error that lists what a layer has).
+QStringList fieldNames(const Fields &fields);
 
 } // namespace riskatlas::model

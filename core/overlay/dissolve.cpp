@@ -535,9 +535,7 @@ DissolveResult dissolve(model::VectorLayer layer, const QStringList &byFields,
     for (const QString &name : byFields) {
         const int index = model::fieldIndex(layer.fields, name);
         if (index < 0) {
-            QStringList names;
-            for (const model::Field &field : layer.fields)
-                names.append(field.name);
+            const QStringList names = model::fieldNames(layer.fields);
             throw InputError({layer.sourcePath, layer.name},
                              Tr::tr("no field \"%1\" to dissolve by (fields: %2)")
                                  .arg(name, names.join(QStringLiteral(", "))));

@@ -588,9 +588,7 @@ model::VectorLayer zonalSummary(const model::VectorLayer &units, const model::Ve
                                                .arg(zonalStatisticName(statistics.first())));
         fieldIndex = model::fieldIndex(layer.fields, options.field);
         if (fieldIndex < 0) {
-            QStringList names;
-            for (const model::Field &field : layer.fields)
-                names.append(field.name);
+            const QStringList names = model::fieldNames(layer.fields);
             throw InputError(where(layer),
                              QStringLiteral("has no field \"%1\"; its fields: %2")
                                  .arg(options.field, names.join(QStringLiteral(", "))));
