@@ -35,8 +35,8 @@ inline int effectiveThreadCount(int requested)
 
 namespace detail {
 
-/// Runs `worker(t)` for each t in [0, threads), each on its own thread (on the calling thread
-/// when there is one), and rethrows the first exception any of them threw. `failed` is set at
+/// Runs `worker(t)` for each t in [0, threads), each on its own thread, worker 0 on the
+/// calling thread, and rethrows the first exception any of them threw. `failed` is set at
 /// that exception, for the other workers to stop at their next chunk.
 template<typename Worker>
 void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
@@ -53,16 +53,17 @@ void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
             failed.store(true);
         }
     };
-    if (threads <= 1) {
-        guarded(0);
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(threads);
-        for (std::size_t t = 0; t < threads; ++t)
-            pool.emplace_back(guarded, t);
-        for (std::thread &thread : pool)
-            thread.join();
-    }
+    // The calling thread is worker 0: it would only wait otherwise, and its core is awake
+    // and its caches hold the input, where a new thread may first have to wake an idle
+    // (virtual) core.
+    std::vector<std::thread> pool;
+    if (threads > 1)
+        pool.reserve(threads - 1);
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(guarded, t);
+    guarded(0);
+    for (std::thread &thread : pool)
+        thread.join();
     if (firstError)
         std::rethrow_exception(firstError);
 }
