@@ -9,6 +9,8 @@
 #include "core/overlay/feature_geometry.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
+#include "core/overlay/task_queue.h"
+#include "core/overlay/touching_clusters.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -16,6 +18,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -263,6 +266,230 @@ model::GeometryType multiGeometryType(int dimension)
     }
 }
 
+// GEOSCoverageUnion of `wkbs`, read without repair, as WKB; sets `failed` when GEOS gives up.
+// The caller checks the gathered result of a whole group, not each piece.
+QByteArray coverageUnionWkb(const geos::Context &context, const std::vector<QByteArray> &wkbs,
+                            bool *failed)
+{
+    const geos::GeometryPtr collection = gather(context, wkbs, 2, false);
+    geos::GeometryPtr result;
+    if (collection)
+        result = geos::own(context, GEOSCoverageUnion_r(context.handle(), collection.get()));
+    if (!result) {
+        *failed = true;
+        return {};
+    }
+    return geos::toWkb(context, result.get());
+}
+
+struct Partial
+{
+    QByteArray wkb;
+    bool failed = false;
+};
+
+// Polygons of one group that share vertices, directly or through others (see
+// touchingClusters()), and the partial unions of the units of at most kBatchSize polygons
+// that a big cluster is cut into.
+struct ClusterWork
+{
+    std::vector<std::size_t> members; ///< feature indexes
+    std::vector<Partial> partials;    ///< one per unit
+    std::atomic<std::size_t> unitsLeft{0};
+    Partial result;
+};
+
+struct GroupWork
+{
+    std::vector<ClusterWork> clusters; ///< sized once, by the group's first task
+    std::atomic<std::size_t> clustersLeft{0};
+    Partial result;
+    double area = 0;
+    bool attempted = false;
+    std::atomic<bool> failed{false}; ///< a piece failed: the group's other pieces are skipped
+};
+
+using ContextQueue = TaskQueue<ContextPtr>;
+
+// Dissolves the polygon groups that are coverages (zoning units, census zones split by
+// township) through GEOSCoverageUnion, and marks them in `done` with their result in
+// `pieces`. A group's union is the gathering of its clusters' unions, so the work spreads
+// over the cores by cluster (a flood-zone level falls into tens of them), not by group: five
+// levels on two cores otherwise wait for the largest. A cluster of thousands of polygons (a
+// classified grid) is cut into spatial units whose partial unions, a coverage again, are
+// joined. Each stage of a group starts as soon as its inputs are ready (TaskQueue). The
+// gathered result is kept only when it is valid and has the members' total area: an overlap
+// between two clusters, which share no vertex, shows only there. The groups left undone
+// (overlaps, unmatched vertices, too few shared vertices to be worth it) take the general
+// union.
+void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group> &groups,
+                       const std::vector<Measure> &measures, const DissolveOptions &options,
+                       std::vector<Piece> &pieces, std::vector<char> &done)
+{
+    auto bytesOf = [&](const std::vector<std::size_t> &members, std::size_t begin,
+                       std::size_t end) {
+        double bytes = 0;
+        for (std::size_t k = begin; k < end; ++k)
+            bytes += double(layer.features[members[k]].wkb.size());
+        return bytes;
+    };
+    std::vector<GroupWork> work(groups.size());
+    ContextQueue queue;
+    double totalBytes = 0;
+    std::atomic<std::int64_t> bytesDone{0};
+    Feedback *feedback = options.feedback;
+
+    auto gatherGroup = [&](geos::Context &context, std::size_t g) {
+        GroupWork &group = work[g];
+        if (group.failed.load(std::memory_order_relaxed)) {
+            group.result.failed = true;
+            return;
+        }
+        std::vector<geos::GeometryPtr> parts;
+        for (ClusterWork &cluster : group.clusters) {
+            if (cluster.result.failed || cluster.result.wkb.isEmpty()) {
+                group.result.failed = true;
+                return;
+            }
+            const geos::GeometryPtr geometry = geos::fromWkb(context, cluster.result.wkb);
+            geos::collectParts(context, geometry.get(), 2, parts);
+            cluster.result.wkb = {};
+        }
+        double inputArea = 0;
+        for (std::size_t i : groups[g].members)
+            inputArea += measures[i].area;
+        const geos::GeometryPtr collection =
+            geos::makeCollection(context, GEOS_MULTIPOLYGON, std::move(parts));
+        group.result.failed =
+            GEOSArea_r(context.handle(), collection.get(), &group.area) == 0 || !(inputArea > 0) ||
+            !(std::abs(group.area - inputArea) <= kCoverageAreaTolerance * inputArea) ||
+            GEOSisValid_r(context.handle(), collection.get()) != 1;
+        if (!group.result.failed)
+            group.result.wkb = geos::toWkb(context, collection.get());
+    };
+    auto clusterDone = [&](std::size_t g) {
+        if (work[g].clustersLeft.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            queue.add(bytesOf(groups[g].members, 0, groups[g].members.size()),
+                      [&, g](ContextPtr &context) { gatherGroup(*context, g); });
+        }
+    };
+    auto joinCluster = [&](geos::Context &context, std::size_t g, std::size_t c) {
+        ClusterWork &cluster = work[g].clusters[c];
+        std::vector<QByteArray> wkbs;
+        for (Partial &partial : cluster.partials) {
+            cluster.result.failed = cluster.result.failed || partial.failed;
+            wkbs.push_back(std::move(partial.wkb));
+        }
+        if (work[g].failed.load(std::memory_order_relaxed))
+            cluster.result.failed = true;
+        if (!cluster.result.failed)
+            cluster.result.wkb = coverageUnionWkb(context, wkbs, &cluster.result.failed);
+        if (cluster.result.failed)
+            work[g].failed.store(true, std::memory_order_relaxed);
+        clusterDone(g);
+    };
+    auto unionUnit = [&](geos::Context &context, std::size_t g, std::size_t c, std::size_t u) {
+        ClusterWork &cluster = work[g].clusters[c];
+        const std::size_t begin = u * kBatchSize;
+        const std::size_t end = std::min(cluster.members.size(), begin + kBatchSize);
+        Partial &partial = cluster.partials[u];
+        if (work[g].failed.load(std::memory_order_relaxed)) {
+            partial.failed = true;
+        } else if (end - begin == 1) {
+            partial.wkb = layer.features[cluster.members[begin]].wkb;
+        } else {
+            std::vector<QByteArray> wkbs;
+            wkbs.reserve(end - begin);
+            for (std::size_t k = begin; k < end; ++k)
+                wkbs.push_back(layer.features[cluster.members[k]].wkb);
+            partial.wkb = coverageUnionWkb(context, wkbs, &partial.failed);
+            if (partial.failed)
+                work[g].failed.store(true, std::memory_order_relaxed);
+        }
+        if (feedback) {
+            const std::int64_t bytes = std::int64_t(bytesOf(cluster.members, begin, end));
+            feedback->setProgress(100.0 * double(bytesDone.fetch_add(bytes) + bytes) / totalBytes);
+        }
+        if (cluster.unitsLeft.fetch_sub(1, std::memory_order_acq_rel) != 1)
+            return;
+        if (cluster.partials.size() == 1) {
+            cluster.result = std::move(cluster.partials.front());
+            clusterDone(g);
+        } else {
+            queue.add(bytesOf(cluster.members, 0, cluster.members.size()),
+                      [&, g, c](ContextPtr &context) { joinCluster(*context, g, c); });
+        }
+    };
+    auto findClusters = [&](geos::Context &context, std::size_t g) {
+        const Group &group = groups[g];
+        std::vector<std::vector<double>> vertices(group.members.size());
+        for (std::size_t m = 0; m < group.members.size(); ++m) {
+            const geos::GeometryPtr geometry =
+                parseFeature(context, layer, layer.features[group.members[m]]);
+            appendVertices(context, geometry.get(), vertices[m]);
+        }
+        std::vector<std::vector<std::size_t>> found = touchingClusters(vertices);
+        vertices = {};
+        // Polygons that touch nothing of their group gain nothing from a coverage union: a
+        // group mostly of such (scattered buildings, overlapping footprints) is not a zoning
+        // coverage, and the general union handles it.
+        std::size_t alone = 0;
+        for (const std::vector<std::size_t> &cluster : found)
+            alone += cluster.size() == 1 ? 1 : 0;
+        if (alone * 2 > group.members.size()) {
+            if (feedback) {
+                const auto bytes = std::int64_t(bytesOf(group.members, 0, group.members.size()));
+                feedback->setProgress(100.0 * double(bytesDone.fetch_add(bytes) + bytes) /
+                                      totalBytes);
+            }
+            return;
+        }
+        GroupWork &groupWork = work[g];
+        groupWork.attempted = true;
+        groupWork.clusters = std::vector<ClusterWork>(found.size());
+        groupWork.clustersLeft.store(found.size());
+        for (std::size_t c = 0; c < found.size(); ++c) {
+            ClusterWork &cluster = groupWork.clusters[c];
+            cluster.members = std::move(found[c]);
+            for (std::size_t &m : cluster.members)
+                m = group.members[m];
+            if (cluster.members.size() > kBatchSize)
+                sortSpatially(cluster.members, measures);
+            const std::size_t units = (cluster.members.size() + kBatchSize - 1) / kBatchSize;
+            cluster.partials.resize(units);
+            cluster.unitsLeft.store(units);
+        }
+        for (std::size_t c = 0; c < found.size(); ++c) {
+            const ClusterWork &cluster = groupWork.clusters[c];
+            for (std::size_t u = 0; u < cluster.partials.size(); ++u) {
+                const std::size_t begin = u * kBatchSize;
+                const std::size_t end = std::min(cluster.members.size(), begin + kBatchSize);
+                queue.add(bytesOf(cluster.members, begin, end),
+                          [&, g, c, u](ContextPtr &context) { unionUnit(*context, g, c, u); });
+            }
+        }
+    };
+
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].members.size() < 2)
+            continue;
+        const double bytes = bytesOf(groups[g].members, 0, groups[g].members.size());
+        totalBytes += bytes;
+        queue.add(bytes, [&, g](ContextPtr &context) { findClusters(*context, g); });
+    }
+    if (totalBytes <= 0)
+        return;
+    queue.run(options.threads, makeContext, feedback);
+
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (!work[g].attempted || work[g].result.failed)
+            continue;
+        pieces[g].wkb = std::move(work[g].result.wkb);
+        pieces[g].area = work[g].area;
+        done[g] = 1;
+    }
+}
+
 // The dissolve proper, on a layer already in the metric CRS. Fills the counts and areas of
 // `report`.
 model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList<int> &indexes,
@@ -305,9 +532,20 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
         report.areaBefore += measures[i].area;
     }
 
+    if (feedback)
+        feedback->setStep(Tr::tr("dissolving"));
+    std::vector<Piece> groupPieces(groups.size());
+    std::vector<char> done(groups.size(), 0);
+    if (dimension == 2)
+        dissolveCoverages(layer, groups, measures, options, groupPieces, done);
+
+    // What is left (lines, points, single features, groups that are not coverages) takes the
+    // general union, a big group in spatial batches whose partial unions are then joined.
     std::vector<Batch> batches;
     std::vector<std::size_t> batchesOfGroup(groups.size(), 0);
     for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (done[g])
+            continue;
         Group &group = groups[g];
         if (group.members.size() > kBatchSize)
             sortSpatially(group.members, measures);
@@ -318,8 +556,8 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
     }
 
     // Largest batches first (by WKB bytes, about their vertices), so that a thread does not
-    // start the biggest group's union when the others are nearly done: five levels over two
-    // cores otherwise finish one after another. Results go back to batch order.
+    // start the biggest group's union when the others are nearly done. Results go back to
+    // batch order.
     std::vector<qint64> batchBytes(batches.size(), 0);
     for (std::size_t b = 0; b < batches.size(); ++b) {
         const Group &group = groups[batches[b].group];
@@ -328,8 +566,6 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
     }
     const std::vector<std::size_t> batchOrder = largestFirst(batchBytes);
 
-    if (feedback)
-        feedback->setStep(Tr::tr("dissolving"));
     ChunkOptions chunks;
     chunks.threads = options.threads;
     chunks.chunkSize = 1;
@@ -364,7 +600,9 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
     for (std::size_t b = batches.size(); b-- > 0;)
         firstPiece[batches[b].group] = b;
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        if (batchesOfGroup[g] > 1)
+        if (batchesOfGroup[g] == 1)
+            groupPieces[g] = std::move(pieces[firstPiece[g]]);
+        else if (batchesOfGroup[g] > 1)
             joined.push_back(g);
     }
     if (!joined.empty()) {
@@ -387,7 +625,7 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
                 }
             });
         for (std::size_t j = 0; j < joined.size(); ++j)
-            pieces[firstPiece[joined[j]]] = std::move(whole[j]);
+            groupPieces[joined[j]] = std::move(whole[j]);
     }
 
     model::VectorLayer out;
@@ -404,11 +642,8 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
         model::Feature feature;
         feature.fid = qint64(g) + 1;
         feature.attributes = layer.features[groups[g].first].attributes;
-        if (batchesOfGroup[g] > 0) {
-            Piece &piece = pieces[firstPiece[g]];
-            feature.wkb = std::move(piece.wkb);
-            report.areaAfter += piece.area;
-        }
+        feature.wkb = std::move(groupPieces[g].wkb);
+        report.areaAfter += groupPieces[g].area;
         out.features.push_back(std::move(feature));
     }
     report.featuresAfter = qint64(out.features.size());

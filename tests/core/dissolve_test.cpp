@@ -265,6 +265,48 @@ TEST(Dissolve, MultiPartInputsJoinWhereTheyShareBorders)
     EXPECT_EQ(result.layer.features[0].attributes.at(1).toString(), QStringLiteral("multi"));
 }
 
+TEST(Dissolve, PatchesThatShareNoVertexAreCheckedTogether)
+{
+    // Two patches of two squares each. Within a patch the squares share vertices; between the
+    // patches no vertex is shared, so each patch is unioned on its own and the gathered
+    // result must show whether the patches meet or overlap.
+    const QString polygon = QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))");
+    struct Case
+    {
+        const char *name;
+        double dx; ///< shift of the second patch
+        double dy;
+        double area;
+        int parts;
+    };
+    const std::vector<Case> cases = {
+        {"apart", 500, 0, 40000, 2},
+        {"along a border, other vertices", 50, 100, 40000, 1},
+        {"overlapping", 50, 50, 32500, 1},
+    };
+    for (const Case &testCase : cases) {
+        std::vector<std::pair<QVariantList, QString>> rows;
+        for (int patch = 0; patch < 2; ++patch) {
+            for (int cell = 0; cell < 2; ++cell) {
+                const double x = 100 * cell + patch * testCase.dx;
+                const double y = patch * testCase.dy;
+                rows.push_back({{1, QStringLiteral("p%1c%2").arg(patch).arg(cell)},
+                                polygon.arg(x).arg(y).arg(x + 100).arg(y + 100)});
+            }
+        }
+        for (int threads : {1, 2}) {
+            const DissolveResult result = dissolve(
+                layerOf(kLevelName, rows), {QStringLiteral("level")}, metricOptions(threads));
+            ASSERT_EQ(result.layer.features.size(), 1u) << testCase.name;
+            const Shape shape = shapeOf(result.layer.features[0].wkb);
+            EXPECT_NEAR(shape.area, testCase.area, 1e-6) << testCase.name;
+            EXPECT_EQ(shape.parts, testCase.parts) << testCase.name;
+            EXPECT_EQ(shape.holes, 0) << testCase.name;
+            EXPECT_NEAR(result.report.areaAfter, testCase.area, 1e-6) << testCase.name;
+        }
+    }
+}
+
 TEST(Dissolve, NoFieldsIsOneFeatureWithTheFirstFeaturesAttributes)
 {
     model::VectorLayer layer = classGrid();
