@@ -13,9 +13,10 @@ Writes into bench/data/ (not committed), all in EPSG:4549 (CGCS2000 3-degree GK 
   flood_unsplit.gpkg    the same zones dissolved per level and township (~100 big polygons)
   points_200k.gpkg      the centroids of buildings_200k (for point counts)
   grid_250m.gpkg        a 250 m square grid over the county (~43 000 cells)
+  grid_levels.gpkg      the same cells with a made-up risk level 1-5 in patches (see risk_level())
   townships.gpkg        the 22 townships
 Run with Debian's python3 (python3-gdal, python3-shapely, python3-numpy):
-  /usr/bin/python3 bench/generate_bench_data.py [--large] [--real-only]
+  /usr/bin/python3 bench/generate_bench_data.py [--large] [--real-only] [--grids-only]
 """
 import argparse
 import math
@@ -292,17 +293,50 @@ def real_buildings(county, count, rng):
     return [(g, {"id": i + 1, "floors": floors[i]}) for i, g in enumerate(rows[:count])]
 
 
+def risk_level(cell):
+    """A made-up graded risk level 1-5 of a grid cell: a smooth field over the county and a
+    finer ripple, so that the levels form patches with ragged borders, as graded census grids
+    do (the assessment grid dissolved by level is the risk zoning map)."""
+    c = cell.centroid
+    value = (2.5 + 2.5 * math.sin(c.x / 2300) * math.cos(c.y / 3100)
+             + 0.8 * math.sin(c.x / 700 + c.y / 900))
+    return min(5, max(1, 1 + int(value)))
+
+
+def write_grids(county):
+    minx, miny, maxx, maxy = county.bounds
+    prepared = prep(county)
+    grid = []
+    x0 = math.floor(minx / 250) * 250
+    y0 = math.floor(miny / 250) * 250
+    for ix in range(int((maxx - x0) / 250) + 1):
+        for iy in range(int((maxy - y0) / 250) + 1):
+            cell = box(x0 + ix * 250, y0 + iy * 250, x0 + (ix + 1) * 250, y0 + (iy + 1) * 250)
+            if prepared.intersects(cell):
+                grid.append((cell.intersection(county) if not prepared.contains(cell) else cell,
+                             {"cell": len(grid) + 1}))
+    write_layer(os.path.join(OUT, "grid_250m.gpkg"), "grid_250m", grid, [("cell", ogr.OFTInteger)])
+    write_layer(os.path.join(OUT, "grid_levels.gpkg"), "grid_levels",
+                [(g, {"cell": v["cell"], "level": risk_level(g)}) for g, v in grid],
+                [("cell", ogr.OFTInteger), ("level", ogr.OFTInteger)])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="also write the 1 M building case")
     parser.add_argument("--real-only", action="store_true",
                         help="write only buildings_200k_real.gpkg (the other sets are unchanged)")
+    parser.add_argument("--grids-only", action="store_true",
+                        help="write only grid_250m.gpkg and grid_levels.gpkg")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261124)
 
     townships = read_layer(os.path.join(SAMPLE, "townships.shp"))
     county = unary_union([g for g, _ in townships])
+    if args.grids_only:
+        write_grids(county)
+        return 0
     # Its own seed, so that the sets above and below stay as they were.
     real = real_buildings(county, 200_000, np.random.default_rng(20261129))
     write_layer(os.path.join(OUT, "buildings_200k_real.gpkg"), "buildings", real,
@@ -329,18 +363,7 @@ def main():
     write_layer(os.path.join(OUT, "flood_unsplit.gpkg"), "flood_unsplit", unsplit,
                 [("level", ogr.OFTInteger)])
 
-    minx, miny, maxx, maxy = county.bounds
-    prepared = prep(county)
-    grid = []
-    x0 = math.floor(minx / 250) * 250
-    y0 = math.floor(miny / 250) * 250
-    for ix in range(int((maxx - x0) / 250) + 1):
-        for iy in range(int((maxy - y0) / 250) + 1):
-            cell = box(x0 + ix * 250, y0 + iy * 250, x0 + (ix + 1) * 250, y0 + (iy + 1) * 250)
-            if prepared.intersects(cell):
-                grid.append((cell.intersection(county) if not prepared.contains(cell) else cell,
-                             {"cell": len(grid) + 1}))
-    write_layer(os.path.join(OUT, "grid_250m.gpkg"), "grid_250m", grid, [("cell", ogr.OFTInteger)])
+    write_grids(county)
 
     houses = buildings(county, 200_000, rng)
     write_layer(os.path.join(OUT, "buildings_200k.gpkg"), "buildings", houses,
