@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "render/wkb_painter.h"
 
+#include "core/geometry/wkb_cursor.h"
+
 #include <QPainter>
 #include <QtEndian>
 
@@ -14,74 +16,10 @@ namespace riskatlas::render {
 
 namespace {
 
-// Deep enough for any real collection, shallow enough that hostile input cannot exhaust
-// the stack through recursion.
-constexpr int MaxNesting = 32;
-
-enum WkbType : quint32 {
-    Point = 1,
-    LineString = 2,
-    Polygon = 3,
-    MultiPoint = 4,
-    MultiLineString = 5,
-    MultiPolygon = 6,
-    GeometryCollection = 7,
-};
-
-// A bounds-checked cursor: every read first checks what is left, so truncated or lying input
-// ends the parse instead of reading past the buffer.
-class WkbReader
-{
-public:
-    explicit WkbReader(const QByteArray &wkb)
-        : m_data(reinterpret_cast<const uchar *>(wkb.constData()))
-        , m_size(std::size_t(wkb.size()))
-    {}
-
-    std::size_t remaining() const { return m_size - m_pos; }
-
-    bool readByte(uchar &value)
-    {
-        if (remaining() < 1)
-            return false;
-        value = m_data[m_pos++];
-        return true;
-    }
-
-    bool readUInt32(bool bigEndian, quint32 &value)
-    {
-        if (remaining() < 4)
-            return false;
-        value = bigEndian ? qFromBigEndian<quint32>(m_data + m_pos)
-                          : qFromLittleEndian<quint32>(m_data + m_pos);
-        m_pos += 4;
-        return true;
-    }
-
-    bool readDouble(bool bigEndian, double &value)
-    {
-        if (remaining() < 8)
-            return false;
-        const quint64 bits = bigEndian ? qFromBigEndian<quint64>(m_data + m_pos)
-                                       : qFromLittleEndian<quint64>(m_data + m_pos);
-        std::memcpy(&value, &bits, sizeof value);
-        m_pos += 8;
-        return true;
-    }
-
-    bool skip(std::size_t bytes)
-    {
-        if (remaining() < bytes)
-            return false;
-        m_pos += bytes;
-        return true;
-    }
-
-private:
-    const uchar *m_data;
-    std::size_t m_size;
-    std::size_t m_pos = 0;
-};
+using geometry::readWkbCount;
+using geometry::readWkbHeader;
+using geometry::WkbCursor;
+using geometry::WkbHeader;
 
 class WkbDecoder
 {
@@ -100,48 +38,7 @@ public:
     }
 
 private:
-    struct Header
-    {
-        bool bigEndian = false;
-        quint32 type = 0;
-        int coordinateSize = 16; // bytes per vertex: 2, 3 or 4 doubles
-    };
-
-    bool readHeader(Header &header)
-    {
-        uchar order = 0;
-        if (!m_reader.readByte(order) || order > 1)
-            return false;
-        header.bigEndian = order == 0;
-        quint32 raw = 0;
-        if (!m_reader.readUInt32(header.bigEndian, raw))
-            return false;
-        // PostGIS EWKB flags in the high bits, ISO dimensions as thousands (1003 = Polygon Z).
-        bool hasZ = raw & 0x80000000u;
-        bool hasM = raw & 0x40000000u;
-        const bool hasSrid = raw & 0x20000000u;
-        const quint32 code = raw & 0x0fffffffu;
-        const quint32 dimensions = code / 1000;
-        header.type = code % 1000;
-        if (dimensions > 3)
-            return false;
-        hasZ = hasZ || dimensions == 1 || dimensions == 3;
-        hasM = hasM || dimensions == 2 || dimensions == 3;
-        header.coordinateSize = 8 * (2 + int(hasZ) + int(hasM));
-        if (hasSrid && !m_reader.skip(4))
-            return false;
-        return true;
-    }
-
-    bool readCount(const Header &header, std::size_t minItemSize, quint32 &count)
-    {
-        // A count that the remaining bytes cannot hold is a lie: reject it before looping or
-        // reserving memory for it.
-        return m_reader.readUInt32(header.bigEndian, count) &&
-               std::size_t(count) <= m_reader.remaining() / minItemSize;
-    }
-
-    bool readVertex(const Header &header, QPointF &point, bool &isNan)
+    bool readVertex(const WkbHeader &header, QPointF &point, bool &isNan)
     {
         double x = 0;
         double y = 0;
@@ -154,7 +51,7 @@ private:
         return isNan || (std::isfinite(x) && std::isfinite(y));
     }
 
-    bool readFiniteVertex(const Header &header, QPointF &point)
+    bool readFiniteVertex(const WkbHeader &header, QPointF &point)
     {
         bool isNan = false;
         return readVertex(header, point, isNan) && !isNan;
@@ -170,7 +67,7 @@ private:
         }
     }
 
-    bool readPoint(const Header &header)
+    bool readPoint(const WkbHeader &header)
     {
         QPointF point;
         bool isEmpty = false;
@@ -184,10 +81,10 @@ private:
     }
 
     // Reads a point sequence into `path` as one sub-path, closed for polygon rings.
-    bool readPointSequence(const Header &header, QPainterPath &path, bool closed)
+    bool readPointSequence(const WkbHeader &header, QPainterPath &path, bool closed)
     {
         quint32 count = 0;
-        if (!readCount(header, std::size_t(header.coordinateSize), count))
+        if (!readWkbCount(m_reader, header, std::size_t(header.coordinateSize), count))
             return false;
         QPainterPath part;
         for (quint32 i = 0; i < count; ++i) {
@@ -208,10 +105,10 @@ private:
         return true;
     }
 
-    bool readPolygon(const Header &header)
+    bool readPolygon(const WkbHeader &header)
     {
         quint32 rings = 0;
-        if (!readCount(header, 4, rings))
+        if (!readWkbCount(m_reader, header, 4, rings))
             return false;
         for (quint32 i = 0; i < rings; ++i) {
             if (!readPointSequence(header, m_result.areas, true))
@@ -220,10 +117,10 @@ private:
         return true;
     }
 
-    bool readCollection(const Header &header, int depth, quint32 allowedMemberType)
+    bool readCollection(const WkbHeader &header, int depth, quint32 allowedMemberType)
     {
         quint32 count = 0;
-        if (!readCount(header, 5, count))
+        if (!readWkbCount(m_reader, header, 5, count))
             return false;
         for (quint32 i = 0; i < count; ++i) {
             if (!readGeometry(depth + 1, allowedMemberType))
@@ -235,34 +132,34 @@ private:
     // `requiredType` 0 accepts any type; a MultiPolygon may only hold polygons, etc.
     bool readGeometry(int depth, quint32 requiredType = 0)
     {
-        if (depth > MaxNesting)
+        if (depth > geometry::kWkbMaxNesting)
             return false;
-        Header header;
-        if (!readHeader(header))
+        WkbHeader header;
+        if (!readWkbHeader(m_reader, header))
             return false;
         if (requiredType != 0 && header.type != requiredType)
             return false;
         switch (header.type) {
-        case Point:
+        case geometry::WkbPoint:
             return readPoint(header);
-        case LineString:
+        case geometry::WkbLineString:
             return readPointSequence(header, m_result.lines, false);
-        case Polygon:
+        case geometry::WkbPolygon:
             return readPolygon(header);
-        case MultiPoint:
-            return readCollection(header, depth, Point);
-        case MultiLineString:
-            return readCollection(header, depth, LineString);
-        case MultiPolygon:
-            return readCollection(header, depth, Polygon);
-        case GeometryCollection:
+        case geometry::WkbMultiPoint:
+            return readCollection(header, depth, geometry::WkbPoint);
+        case geometry::WkbMultiLineString:
+            return readCollection(header, depth, geometry::WkbLineString);
+        case geometry::WkbMultiPolygon:
+            return readCollection(header, depth, geometry::WkbPolygon);
+        case geometry::WkbGeometryCollection:
             return readCollection(header, depth, 0);
         default:
             return false;
         }
     }
 
-    WkbReader m_reader;
+    WkbCursor m_reader;
     DrawableGeometry m_result;
     bool m_hasBounds = false;
 };

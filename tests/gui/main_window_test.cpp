@@ -8,6 +8,7 @@
 #include "render/map_transform.h"
 #include "render/wkb_painter.h"
 #include "support/test_support.h"
+#include "support/wkb_writer.h"
 
 #include <QApplication>
 #include <QFile>
@@ -33,59 +34,7 @@ using namespace riskatlas;
 
 namespace {
 
-// Hand-built WKB, so the decoder is checked against the specification, not against itself.
-class WkbWriter
-{
-public:
-    explicit WkbWriter(bool bigEndian = false)
-        : m_bigEndian(bigEndian)
-    {}
-
-    WkbWriter &header(quint32 type)
-    {
-        m_data.append(char(m_bigEndian ? 0 : 1));
-        return uint32(type);
-    }
-    WkbWriter &uint32(quint32 value)
-    {
-        char bytes[4];
-        if (m_bigEndian)
-            qToBigEndian(value, bytes);
-        else
-            qToLittleEndian(value, bytes);
-        m_data.append(bytes, 4);
-        return *this;
-    }
-    WkbWriter &real(double value)
-    {
-        quint64 bits;
-        std::memcpy(&bits, &value, sizeof bits);
-        char bytes[8];
-        if (m_bigEndian)
-            qToBigEndian(bits, bytes);
-        else
-            qToLittleEndian(bits, bytes);
-        m_data.append(bytes, 8);
-        return *this;
-    }
-    WkbWriter &ring(const QList<QPointF> &points)
-    {
-        uint32(quint32(points.size()));
-        for (const QPointF &point : points)
-            real(point.x()).real(point.y());
-        return *this;
-    }
-    WkbWriter &raw(const QByteArray &bytes)
-    {
-        m_data.append(bytes);
-        return *this;
-    }
-    QByteArray data() const { return m_data; }
-
-private:
-    bool m_bigEndian;
-    QByteArray m_data;
-};
+using test::WkbWriter;
 
 QList<QPointF> square(double x0, double y0, double x1, double y1)
 {
