@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/geometry/wkb_polygon_rings.h"
+#include "core/geos/geos_context.h"
+#include "support/wkb_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+using namespace riskatlas;
+using namespace riskatlas::geometry;
+using test::WkbWriter;
+
+namespace {
+
+QList<QPointF> square(double x0, double y0, double x1, double y1)
+{
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+}
+
+QByteArray squareWithHole(bool bigEndian)
+{
+    return WkbWriter(bigEndian)
+        .header(3)
+        .uint32(2)
+        .ring(square(0, 0, 10, 10))
+        .ring(square(4, 4, 6, 6))
+        .data();
+}
+
+} // namespace
+
+TEST(WkbPolygonRings, RingsOfAPolygonInEitherByteOrder)
+{
+    for (bool bigEndian : {false, true}) {
+        std::vector<double> xy{7, 7};
+        std::vector<std::size_t> ends;
+        ASSERT_TRUE(readWkbPolygonRings(squareWithHole(bigEndian), xy, &ends)) << bigEndian;
+        ASSERT_EQ(xy.size(), 2u + 20u); // appended after what was there
+        EXPECT_EQ(ends, (std::vector<std::size_t>{6, 11}));
+        EXPECT_EQ(xy[2], 0);
+        EXPECT_EQ(xy[6], 10); // (10, 10), the third vertex
+        EXPECT_EQ(xy[7], 10);
+        EXPECT_EQ(xy[12], 4); // the hole's first vertex
+        EXPECT_EQ(xy[13], 4);
+    }
+}
+
+TEST(WkbPolygonRings, MultiPolygonsMixedByteOrderAndPostgisSrid)
+{
+    const QByteArray multi =
+        WkbWriter()
+            .header(6)
+            .uint32(2)
+            .raw(squareWithHole(true))
+            .raw(WkbWriter().header(3).uint32(1).ring(square(20, 0, 21, 1)).data())
+            .data();
+    std::vector<double> xy;
+    std::vector<std::size_t> ends;
+    ASSERT_TRUE(readWkbPolygonRings(multi, xy, &ends));
+    EXPECT_EQ(ends, (std::vector<std::size_t>{5, 10, 15}));
+    EXPECT_EQ(xy[20], 20);
+
+    // PostGIS EWKB: the SRID flag and the SRID are skipped.
+    const QByteArray ewkb =
+        WkbWriter().header(0x20000003u).uint32(4549).uint32(1).ring(square(1, 2, 3, 4)).data();
+    xy.clear();
+    ASSERT_TRUE(readWkbPolygonRings(ewkb, xy));
+    EXPECT_EQ(xy[0], 1);
+    EXPECT_EQ(xy[1], 2);
+
+    // GEOS's own WKB, as the layers hold it.
+    geos::Context context;
+    const QByteArray fromGeos = geos::toWkb(
+        context, geos::fromWkt(context, QStringLiteral("MULTIPOLYGON(((0 0,9 0,9 9,0 0)))")).get());
+    xy.clear();
+    ends.clear();
+    ASSERT_TRUE(readWkbPolygonRings(fromGeos, xy, &ends));
+    EXPECT_EQ(xy, (std::vector<double>{0, 0, 9, 0, 9, 9, 0, 0}));
+}
+
+TEST(WkbPolygonRings, AnythingElseIsLeftToGeos)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const QList<QByteArray> refused = {
+        WkbWriter().header(2).ring({{0, 0}, {1, 1}}).data(),                         // a line
+        WkbWriter().header(1003).uint32(1).uint32(1).real(0).real(0).real(0).data(), // Z
+        WkbWriter().header(0x40000003u).uint32(0).data(),                            // EWKB M
+        WkbWriter().header(3).uint32(1).ring({{0, 0}, {nan, 1}, {0, 0}}).data(),     // NaN
+        WkbWriter().header(3).uint32(0xffffffffu).data(),                    // lying ring count
+        WkbWriter().header(3).uint32(1).uint32(1000).real(0).real(0).data(), // lying point count
+        WkbWriter().header(3).uint32(0).uint32(0).data(),                    // bytes left over
+        WkbWriter()
+            .header(6)
+            .uint32(1)
+            .raw(WkbWriter().header(2).ring({{0, 0}, {1, 1}}).data())
+            .data(),                           // a line inside a MultiPolygon
+        QByteArray("\x07\x03\x00\x00\x00", 5), // byte order 7
+    };
+    for (const QByteArray &wkb : refused) {
+        std::vector<double> xy;
+        EXPECT_FALSE(readWkbPolygonRings(wkb, xy)) << wkb.toHex().constData();
+    }
+    const QByteArray good = squareWithHole(false);
+    for (qsizetype size = 0; size < good.size(); ++size) {
+        // A copy of exactly `size` bytes, so that a read past the end shows under ASan.
+        const QByteArray truncated(good.constData(), size);
+        std::vector<double> xy;
+        EXPECT_FALSE(readWkbPolygonRings(truncated, xy)) << size;
+    }
+    // An empty polygon is well-formed and has no rings.
+    std::vector<double> xy;
+    std::vector<std::size_t> ends;
+    EXPECT_TRUE(readWkbPolygonRings(WkbWriter().header(3).uint32(0).data(), xy, &ends));
+    EXPECT_TRUE(xy.empty());
+    EXPECT_TRUE(ends.empty());
+}
