@@ -4,8 +4,10 @@
 
 #include "core/feedback.h"
 #include "core/geometry/geometry_repair.h"
+#include "core/geometry/wkb_polygon_rings.h"
 #include "core/geos/geometry_parts.h"
 #include "core/geos/geos_context.h"
+#include "core/overlay/coverage_union.h"
 #include "core/overlay/feature_geometry.h"
 #include "core/overlay/metric_inputs.h"
 #include "core/overlay/parallel_chunks.h"
@@ -92,18 +94,19 @@ geos::GeometryPtr gather(const geos::Context &context, const std::vector<QByteAr
 
 // Zoning layers (units classified by level, census zones split by township) are coverages:
 // polygons that meet along shared edges with matching vertices and do not overlap. Their union
-// only has to drop the shared edges, which GEOSCoverageUnion does in linear time, several times
-// faster than OverlayNG. GEOS does not promise to notice input that is not a coverage, so its
-// answer is kept only when it is valid and has the inputs' total area (an overlap or an
-// unmatched vertex leaves crossing or doubled edges, hence an invalid result, or a different
-// area); otherwise null, and the caller takes the general union.
-geos::GeometryPtr coverageUnion(const geos::Context &context, const GEOSGeometry *collection)
+// only has to drop the shared edges (coverageUnionOfEdges()), several times faster than
+// OverlayNG. That does not notice every input that is not a coverage, so its answer is kept
+// only when it is valid and has the inputs' total area (an overlap or an unmatched vertex
+// leaves crossing or doubled edges, hence an invalid result, or a different area); otherwise
+// null, and the caller takes the general union. `collection` holds the `wkbs`, read.
+geos::GeometryPtr coverageUnion(const geos::Context &context, const std::vector<QByteArray> &wkbs,
+                                const GEOSGeometry *collection)
 {
     const GEOSContextHandle_t handle = context.handle();
     double inputArea = 0;
     if (GEOSArea_r(handle, collection, &inputArea) == 0 || !(inputArea > 0))
         return {};
-    geos::GeometryPtr result = geos::own(context, GEOSCoverageUnion_r(handle, collection));
+    geos::GeometryPtr result = coverageUnionOfEdges(context, wkbs);
     if (!result)
         return {};
     double area = 0;
@@ -266,15 +269,12 @@ model::GeometryType multiGeometryType(int dimension)
     }
 }
 
-// GEOSCoverageUnion of `wkbs`, read without repair, as WKB; sets `failed` when GEOS gives up.
-// The caller checks the gathered result of a whole group, not each piece.
+// The coverage union of `wkbs` (coverageUnionOfEdges()) as WKB; sets `failed` when it gives
+// up. The caller checks the gathered result of a whole group, not each piece.
 QByteArray coverageUnionWkb(const geos::Context &context, const std::vector<QByteArray> &wkbs,
                             bool *failed)
 {
-    const geos::GeometryPtr collection = gather(context, wkbs, 2, false);
-    geos::GeometryPtr result;
-    if (collection)
-        result = geos::own(context, GEOSCoverageUnion_r(context.handle(), collection.get()));
+    const geos::GeometryPtr result = coverageUnionOfEdges(context, wkbs);
     if (!result) {
         *failed = true;
         return {};
@@ -312,7 +312,7 @@ struct GroupWork
 using ContextQueue = TaskQueue<ContextPtr>;
 
 // Dissolves the polygon groups that are coverages (zoning units, census zones split by
-// township) through GEOSCoverageUnion, and marks them in `done` with their result in
+// township) through coverageUnionOfEdges(), and marks them in `done` with their result in
 // `pieces`. A group's union is the gathering of its clusters' unions, so the work spreads
 // over the cores by cluster (a flood-zone level falls into tens of them), not by group: five
 // levels on two cores otherwise wait for the largest. A cluster of thousands of polygons (a
@@ -424,8 +424,11 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
         const Group &group = groups[g];
         std::vector<std::vector<double>> vertices(group.members.size());
         for (std::size_t m = 0; m < group.members.size(); ++m) {
-            const geos::GeometryPtr geometry =
-                parseFeature(context, layer, layer.features[group.members[m]]);
+            const model::Feature &feature = layer.features[group.members[m]];
+            if (geometry::readWkbPolygonRings(feature.wkb, vertices[m]))
+                continue;
+            vertices[m].clear();
+            const geos::GeometryPtr geometry = parseFeature(context, layer, feature);
             appendVertices(context, geometry.get(), vertices[m]);
         }
         std::vector<std::vector<std::size_t>> found = touchingClusters(vertices);
@@ -720,7 +723,7 @@ QByteArray unionWkb(const geos::Context &context, const std::vector<QByteArray> 
         if (!collection)
             break;
         if (rung == 0 && dimension == 2 && wkbs.size() > 1) {
-            result = coverageUnion(context, collection.get());
+            result = coverageUnion(context, wkbs, collection.get());
             if (result)
                 break;
         }
