@@ -156,9 +156,13 @@ struct Measure
     double centreX = 0;
     double centreY = 0;
     int dimension = -1; ///< -1: no geometry
+    QString key;        ///< groupKey(), dropped once the groups are formed
 };
 
-std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedback *feedback)
+// Area, envelope centre, dimension and group key of every feature, on all threads. Plain 2D
+// polygons are measured from their WKB (as GEOS would), anything else through GEOS.
+std::vector<Measure> measure(const model::VectorLayer &layer, const QList<int> &indexes,
+                             int threads, Feedback *feedback)
 {
     if (feedback)
         feedback->setStep(Tr::tr("measuring"));
@@ -169,10 +173,29 @@ std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedb
     return runChunked<Measure>(
         layer.features.size(), chunks, makeContext,
         [&](ContextPtr &context, std::size_t begin, std::size_t end, std::vector<Measure> &out) {
+            std::vector<double> xy;
+            std::vector<std::size_t> ringEnds;
+            std::vector<std::size_t> polygonEnds;
             for (std::size_t i = begin; i < end; ++i) {
                 const model::Feature &feature = layer.features[i];
                 Measure m;
-                if (!feature.wkb.isEmpty()) {
+                m.key = groupKey(feature.attributes, indexes);
+                xy.clear();
+                ringEnds.clear();
+                polygonEnds.clear();
+                if (feature.wkb.isEmpty()) {
+                    // no geometry
+                } else if (geometry::readWkbPolygonRings(feature.wkb, xy, &ringEnds,
+                                                         &polygonEnds)) {
+                    const geometry::WkbPolygonMeasure polygons =
+                        geometry::measurePolygonRings(xy, ringEnds, polygonEnds);
+                    if (polygons.hasExtent) {
+                        m.dimension = 2;
+                        m.area = polygons.area;
+                        m.centreX = (polygons.minX + polygons.maxX) / 2;
+                        m.centreY = (polygons.minY + polygons.maxY) / 2;
+                    }
+                } else {
                     const geos::GeometryPtr geometry = parseFeature(*context, layer, feature);
                     if (GEOSisEmpty_r(context->handle(), geometry.get()) == 0) {
                         m.dimension = GEOSGeom_getDimensions_r(context->handle(), geometry.get());
@@ -184,7 +207,7 @@ std::vector<Measure> measure(const model::VectorLayer &layer, int threads, Feedb
                         m.centreY = (minY + maxY) / 2;
                     }
                 }
-                out.push_back(m);
+                out.push_back(std::move(m));
             }
         });
 }
@@ -499,7 +522,7 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
                                     const DissolveOptions &options, DissolveReport &report)
 {
     Feedback *feedback = options.feedback;
-    const std::vector<Measure> measures = measure(layer, options.threads, feedback);
+    std::vector<Measure> measures = measure(layer, indexes, options.threads, feedback);
 
     int dimension = -1;
     for (std::size_t i = 0; i < measures.size(); ++i) {
@@ -521,10 +544,10 @@ model::VectorLayer dissolveInMetric(const model::VectorLayer &layer, const QList
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         if (feedback && i % 4096 == 0)
             feedback->throwIfCanceled();
-        const QString key = groupKey(layer.features[i].attributes, indexes);
+        QString key = std::move(measures[i].key);
         auto it = groupOf.constFind(key);
         if (it == groupOf.constEnd()) {
-            it = groupOf.insert(key, groups.size());
+            it = groupOf.insert(std::move(key), groups.size());
             groups.push_back(Group{i, {}});
         }
         if (measures[i].dimension < 0) {

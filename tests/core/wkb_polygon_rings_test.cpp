@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
+#include <random>
 
 using namespace riskatlas;
 using namespace riskatlas::geometry;
@@ -115,4 +117,62 @@ TEST(WkbPolygonRings, AnythingElseIsLeftToGeos)
     EXPECT_TRUE(readWkbPolygonRings(WkbWriter().header(3).uint32(0).data(), xy, &ends));
     EXPECT_TRUE(xy.empty());
     EXPECT_TRUE(ends.empty());
+}
+
+TEST(WkbPolygonRings, AreaAndExtentAgreeWithGeosToTheLastBit)
+{
+    geos::Context context;
+    std::mt19937 random(20261130);
+    std::uniform_real_distribution<double> offset(-40, 40);
+    for (int trial = 0; trial < 200; ++trial) {
+        // A star-shaped shell around a far-off centre (Gauss-Krüger metres) with a hole, and a
+        // second polygon; ring orientations as they come.
+        const double cx = 500000 + offset(random) * 1000;
+        const double cy = 3100000 + offset(random) * 1000;
+        QString shell;
+        QString hole;
+        const int points = 5 + trial % 40;
+        std::vector<double> radii(points);
+        for (double &radius : radii)
+            radius = 100 + std::abs(offset(random));
+        for (int k = 0; k <= points; ++k) {
+            const double angle = 2 * M_PI * (k % points) / points * (trial % 2 ? 1 : -1);
+            const double radius = radii[k % points];
+            shell += QStringLiteral("%1 %2,")
+                         .arg(cx + radius * std::cos(angle), 0, 'f', 3)
+                         .arg(cy + radius * std::sin(angle), 0, 'f', 3);
+            hole += QStringLiteral("%1 %2,")
+                        .arg(cx + 20 * std::cos(-angle), 0, 'f', 3)
+                        .arg(cy + 20 * std::sin(-angle), 0, 'f', 3);
+        }
+        shell.chop(1);
+        hole.chop(1);
+        const QString wkt = QStringLiteral("MULTIPOLYGON(((%1),(%2)),((%3 %4,%5 %4,%5 %6,%3 %4)))")
+                                .arg(shell, hole)
+                                .arg(cx + 500)
+                                .arg(cy)
+                                .arg(cx + 530)
+                                .arg(cy + 17.25);
+        const geos::GeometryPtr geometry = geos::fromWkt(context, wkt);
+        std::vector<double> xy;
+        std::vector<std::size_t> rings;
+        std::vector<std::size_t> polygons;
+        ASSERT_TRUE(
+            readWkbPolygonRings(geos::toWkb(context, geometry.get()), xy, &rings, &polygons));
+        EXPECT_EQ(polygons, (std::vector<std::size_t>{2, 3}));
+        const WkbPolygonMeasure measure = measurePolygonRings(xy, rings, polygons);
+        double area = 0;
+        GEOSArea_r(context.handle(), geometry.get(), &area);
+        EXPECT_EQ(measure.area, area) << trial; // exactly
+        double minX = 0, minY = 0, maxX = 0, maxY = 0;
+        GEOSGeom_getExtent_r(context.handle(), geometry.get(), &minX, &minY, &maxX, &maxY);
+        EXPECT_TRUE(measure.hasExtent);
+        EXPECT_EQ(measure.minX, minX);
+        EXPECT_EQ(measure.minY, minY);
+        EXPECT_EQ(measure.maxX, maxX);
+        EXPECT_EQ(measure.maxY, maxY);
+    }
+    const WkbPolygonMeasure empty = measurePolygonRings({}, {}, {0});
+    EXPECT_FALSE(empty.hasExtent);
+    EXPECT_EQ(empty.area, 0);
 }
