@@ -152,8 +152,12 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         for name, ours, algorithm, theirs in cases:
             print(f"== {name}", file=sys.stderr, flush=True)
-            ra = [run_riskatlas(ours, threads, workdir) for _ in range(args.repeat)]
-            single = [run_riskatlas(ours, 1, workdir) for _ in range(args.repeat)]
+            # N and 1 threads in turn, so that the machine's drift (its speed moves by ±15 %
+            # over minutes here) falls on both alike.
+            ra, single = [], []
+            for _ in range(args.repeat):
+                ra.append(run_riskatlas(ours, threads, workdir))
+                single.append(run_riskatlas(ours, 1, workdir))
             # QGIS takes minutes on the unsplit zones: one run there, said in the row.
             qgis_runs = 1 if "unsplit" in name else args.repeat
             qg = [run_qgis(algorithm, theirs, workdir) for _ in range(qgis_runs)] if algorithm else []

@@ -11,9 +11,9 @@ namespace riskatlas::geometry {
 
 /// Appends the vertices of every ring of a 2D Polygon or MultiPolygon WKB to `xy` (x y pairs,
 /// rings as stored, closing vertex included) and, when `ringEnds` is given, the end of each
-/// ring in vertices from the start of `xy`. Straight from the bytes, without building GEOS or
-/// GDAL geometries, which costs several times more and, on many threads, makes them contend
-/// for GEOS's shared geometry factory.
+/// ring in vertices from the start of `xy`, and when `polygonEnds` is given too, the end of
+/// each polygon in rings. Straight from the bytes, without building GEOS or GDAL geometries,
+/// which costs several times more.
 ///
 /// Returns false, leaving `xy` and `ringEnds` in an unspecified state, for anything else:
 /// other types, Z or M, non-finite coordinates, malformed or truncated data. The caller then
