@@ -3,6 +3,7 @@
 #include "core/overlay/overlay_geometry.h"
 
 #include "core/error.h"
+#include "core/geometry/wkb_cursor.h"
 #include "core/geos/geometry_parts.h"
 
 #include <QtEndian>
@@ -14,15 +15,12 @@ namespace riskatlas::overlay {
 
 namespace {
 
-// ISO WKB type codes of the 2D geometries.
-enum WkbType : quint32 {
-    WkbPoint = 1,
-    WkbLineString = 2,
-    WkbPolygon = 3,
-    WkbMultiPoint = 4,
-    WkbMultiLineString = 5,
-    WkbMultiPolygon = 6,
-};
+using geometry::WkbLineString;
+using geometry::WkbMultiLineString;
+using geometry::WkbMultiPoint;
+using geometry::WkbMultiPolygon;
+using geometry::WkbPoint;
+using geometry::WkbPolygon;
 
 constexpr char kLittleEndian = 1;
 constexpr qsizetype kHeaderSize = 5;

@@ -12,33 +12,16 @@
 
 using namespace riskatlas;
 using namespace riskatlas::geometry;
+using test::rectangleRing;
+using test::squareWithHoleWkb;
 using test::WkbWriter;
-
-namespace {
-
-QList<QPointF> square(double x0, double y0, double x1, double y1)
-{
-    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
-}
-
-QByteArray squareWithHole(bool bigEndian)
-{
-    return WkbWriter(bigEndian)
-        .header(3)
-        .uint32(2)
-        .ring(square(0, 0, 10, 10))
-        .ring(square(4, 4, 6, 6))
-        .data();
-}
-
-} // namespace
 
 TEST(WkbPolygonRings, RingsOfAPolygonInEitherByteOrder)
 {
     for (bool bigEndian : {false, true}) {
         std::vector<double> xy{7, 7};
         std::vector<std::size_t> ends;
-        ASSERT_TRUE(readWkbPolygonRings(squareWithHole(bigEndian), xy, &ends)) << bigEndian;
+        ASSERT_TRUE(readWkbPolygonRings(squareWithHoleWkb(bigEndian), xy, &ends)) << bigEndian;
         ASSERT_EQ(xy.size(), 2u + 20u); // appended after what was there
         EXPECT_EQ(ends, (std::vector<std::size_t>{6, 11}));
         EXPECT_EQ(xy[2], 0);
@@ -55,8 +38,8 @@ TEST(WkbPolygonRings, MultiPolygonsMixedByteOrderAndPostgisSrid)
         WkbWriter()
             .header(6)
             .uint32(2)
-            .raw(squareWithHole(true))
-            .raw(WkbWriter().header(3).uint32(1).ring(square(20, 0, 21, 1)).data())
+            .raw(squareWithHoleWkb(true))
+            .raw(WkbWriter().header(3).uint32(1).ring(rectangleRing(20, 0, 21, 1)).data())
             .data();
     std::vector<double> xy;
     std::vector<std::size_t> ends;
@@ -65,8 +48,12 @@ TEST(WkbPolygonRings, MultiPolygonsMixedByteOrderAndPostgisSrid)
     EXPECT_EQ(xy[20], 20);
 
     // PostGIS EWKB: the SRID flag and the SRID are skipped.
-    const QByteArray ewkb =
-        WkbWriter().header(0x20000003u).uint32(4549).uint32(1).ring(square(1, 2, 3, 4)).data();
+    const QByteArray ewkb = WkbWriter()
+                                .header(0x20000003u)
+                                .uint32(4549)
+                                .uint32(1)
+                                .ring(rectangleRing(1, 2, 3, 4))
+                                .data();
     xy.clear();
     ASSERT_TRUE(readWkbPolygonRings(ewkb, xy));
     EXPECT_EQ(xy[0], 1);
@@ -104,7 +91,7 @@ TEST(WkbPolygonRings, AnythingElseIsLeftToGeos)
         std::vector<double> xy;
         EXPECT_FALSE(readWkbPolygonRings(wkb, xy)) << wkb.toHex().constData();
     }
-    const QByteArray good = squareWithHole(false);
+    const QByteArray good = squareWithHoleWkb(false);
     for (qsizetype size = 0; size < good.size(); ++size) {
         // A copy of exactly `size` bytes, so that a read past the end shows under ASan.
         const QByteArray truncated(good.constData(), size);

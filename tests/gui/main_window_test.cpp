@@ -34,23 +34,8 @@ using namespace riskatlas;
 
 namespace {
 
+using test::squareWithHoleWkb;
 using test::WkbWriter;
-
-QList<QPointF> square(double x0, double y0, double x1, double y1)
-{
-    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
-}
-
-// 0..10 square with a 4..6 hole, drawn clockwise and counter-clockwise alike: odd-even.
-QByteArray squareWithHole(bool bigEndian)
-{
-    return WkbWriter(bigEndian)
-        .header(3)
-        .uint32(2)
-        .ring(square(0, 0, 10, 10))
-        .ring(square(4, 4, 6, 6))
-        .data();
-}
 
 QByteArray mixedCollection()
 {
@@ -59,8 +44,8 @@ QByteArray mixedCollection()
     const QByteArray multiPolygon = WkbWriter(true)
                                         .header(6)
                                         .uint32(2)
-                                        .raw(squareWithHole(false))
-                                        .raw(squareWithHole(true))
+                                        .raw(squareWithHoleWkb(false))
+                                        .raw(squareWithHoleWkb(true))
                                         .data();
     return WkbWriter().header(7).uint32(3).raw(point).raw(line).raw(multiPolygon).data();
 }
@@ -214,7 +199,7 @@ void MainWindowTest::transformClampsScale()
 void MainWindowTest::wkbDecodesEveryTypeAndByteOrder()
 {
     for (const bool bigEndian : {false, true}) {
-        const auto polygon = render::parseWkb(squareWithHole(bigEndian));
+        const auto polygon = render::parseWkb(squareWithHoleWkb(bigEndian));
         QVERIFY(polygon);
         QVERIFY(!polygon->areas.isEmpty());
         QCOMPARE(polygon->areas.fillRule(), Qt::OddEvenFill);
@@ -310,7 +295,7 @@ void MainWindowTest::polygonHolesStayOpen()
         {
             QPainter painter(&image);
             render::WkbPainter wkbPainter(painter, transform, style);
-            QVERIFY(wkbPainter.drawWkb(squareWithHole(bigEndian)));
+            QVERIFY(wkbPainter.drawWkb(squareWithHoleWkb(bigEndian)));
         }
         QCOMPARE(image.pixelColor(transform.toDevice({2, 2}).toPoint()), style.fill);
         QCOMPARE(image.pixelColor(transform.toDevice({5, 5}).toPoint()), QColor(Qt::white));
@@ -320,8 +305,8 @@ void MainWindowTest::polygonHolesStayOpen()
 void MainWindowTest::rendererCullsAndCountsMalformed()
 {
     model::VectorLayer layer;
-    layer.features.push_back({1, {}, squareWithHole(false)});
-    layer.features.push_back({2, {}, squareWithHole(false).left(30)});
+    layer.features.push_back({1, {}, squareWithHoleWkb(false)});
+    layer.features.push_back({2, {}, squareWithHoleWkb(false).left(30)});
     layer.features.push_back({3, {}, {}});
     layer.features.push_back({4, {}, WkbWriter().header(1).real(100).real(100).data()});
     const render::RenderableLayer renderable(layer);

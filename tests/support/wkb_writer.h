@@ -66,4 +66,22 @@ private:
     QByteArray m_data;
 };
 
+/// The closed ring of the rectangle (x0, y0)–(x1, y1), counter-clockwise.
+inline QList<QPointF> rectangleRing(double x0, double y0, double x1, double y1)
+{
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+}
+
+/// The 0..10 square with a 4..6 hole, both rings counter-clockwise (odd-even readers and
+/// area computations must not care).
+inline QByteArray squareWithHoleWkb(bool bigEndian)
+{
+    return WkbWriter(bigEndian)
+        .header(3)
+        .uint32(2)
+        .ring(rectangleRing(0, 0, 10, 10))
+        .ring(rectangleRing(4, 4, 6, 6))
+        .data();
+}
+
 } // namespace riskatlas::test
