@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -35,9 +37,11 @@ inline int effectiveThreadCount(int requested)
 
 namespace detail {
 
-/// Runs `worker(t)` for each t in [0, threads), each on its own thread, worker 0 on the
-/// calling thread, and rethrows the first exception any of them threw. `failed` is set at
-/// that exception, for the other workers to stop at their next chunk.
+/// Runs `worker(t)` for t in [0, threads), worker 0 on the calling thread and the others each
+/// on a thread of its own, and rethrows the first exception any of them threw. `failed` is
+/// set at that exception, for the other workers to stop at their next chunk. A worker whose
+/// thread has not started by the time worker 0 returns is not run at all, so every worker
+/// must be able to finish the whole work alone (the runners here share it out as they go).
 template<typename Worker>
 void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
 {
@@ -53,17 +57,39 @@ void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
             failed.store(true);
         }
     };
-    // The calling thread is worker 0: it would only wait otherwise, and its core is awake
-    // and its caches hold the input, where a new thread may first have to wake an idle
-    // (virtual) core.
-    std::vector<std::thread> pool;
-    if (threads > 1)
-        pool.reserve(threads - 1);
-    for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back(guarded, t);
+    // The calling thread is worker 0: it would only wait otherwise, and its core is awake and
+    // its caches hold the input. A new thread may first have to wake an idle (virtual) core,
+    // 2.5-3.5 ms on the machine of docs/performance.md: short work is done by then, and is not
+    // held up waiting for a thread that would find nothing left. Such a late thread touches
+    // only the shared gate, never this frame.
+    struct Gate
+    {
+        std::mutex mutex;
+        std::condition_variable idle;
+        bool closed = false;
+        std::size_t running = 0;
+    };
+    const auto gate = std::make_shared<Gate>();
+    for (std::size_t t = 1; t < threads; ++t) {
+        std::thread([gate, &guarded, t] {
+            {
+                std::lock_guard lock(gate->mutex);
+                if (gate->closed)
+                    return;
+                ++gate->running;
+            }
+            guarded(t);
+            std::lock_guard lock(gate->mutex);
+            if (--gate->running == 0)
+                gate->idle.notify_all();
+        }).detach();
+    }
     guarded(0);
-    for (std::thread &thread : pool)
-        thread.join();
+    {
+        std::unique_lock lock(gate->mutex);
+        gate->closed = true;
+        gate->idle.wait(lock, [&] { return gate->running == 0; });
+    }
     if (firstError)
         std::rethrow_exception(firstError);
 }

@@ -49,7 +49,9 @@ TEST(TaskQueue, TasksAddedByTasksAllRunOnce)
         });
         for (std::size_t node = 0; node < kTasks; ++node)
             ASSERT_EQ(runs[node].load(), 1) << "task " << node << ", " << threads << " threads";
-        EXPECT_EQ(states.load(), threads) << "one state per thread";
+        // One state per thread that ran; a thread that starts when all is done does not.
+        EXPECT_GE(states.load(), 1);
+        EXPECT_LE(states.load(), threads);
     }
 }
 
