@@ -23,4 +23,9 @@ int multiTypeForDimension(int dimension);
 /// type when there are none. Throws ProcessingError when GEOS cannot build it.
 GeometryPtr makeCollection(const Context &context, int type, std::vector<GeometryPtr> parts);
 
+/// Appends the x y pairs of every vertex of `geometry` (every ring of every polygon, every
+/// line, every point, looking through collections) to `xy`. Throws ProcessingError when GEOS
+/// cannot read a coordinate sequence.
+void appendVertices(const Context &context, const GEOSGeometry *geometry, std::vector<double> &xy);
+
 } // namespace riskatlas::geos

@@ -50,18 +50,12 @@ void addEdges(const std::vector<double> &xy, std::size_t begin, std::size_t end,
     }
 }
 
-bool addRing(const geos::Context &context, const GEOSGeometry *ring, std::vector<double> &xy,
+void addRing(const geos::Context &context, const GEOSGeometry *ring, std::vector<double> &xy,
              std::vector<Edge> &edges)
 {
-    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(context.handle(), ring);
-    unsigned int size = 0;
-    if (!sequence || GEOSCoordSeq_getSize_r(context.handle(), sequence, &size) == 0)
-        return false;
-    xy.resize(std::size_t(size) * 2);
-    if (size > 0 && GEOSCoordSeq_copyToBuffer_r(context.handle(), sequence, xy.data(), 0, 0) == 0)
-        return false;
-    addEdges(xy, 0, size, edges);
-    return true;
+    xy.clear();
+    geos::appendVertices(context, ring, xy);
+    addEdges(xy, 0, xy.size() / 2, edges);
 }
 
 bool addPolygons(const geos::Context &context, const GEOSGeometry *geometry,
@@ -81,13 +75,10 @@ bool addPolygons(const geos::Context &context, const GEOSGeometry *geometry,
         return false;
     if (GEOSisEmpty_r(handle, geometry) != 0)
         return true;
-    if (!addRing(context, GEOSGetExteriorRing_r(handle, geometry), xy, edges))
-        return false;
+    addRing(context, GEOSGetExteriorRing_r(handle, geometry), xy, edges);
     const int holes = GEOSGetNumInteriorRings_r(handle, geometry);
-    for (int h = 0; h < holes; ++h) {
-        if (!addRing(context, GEOSGetInteriorRingN_r(handle, geometry, h), xy, edges))
-            return false;
-    }
+    for (int h = 0; h < holes; ++h)
+        addRing(context, GEOSGetInteriorRingN_r(handle, geometry, h), xy, edges);
     return true;
 }
 

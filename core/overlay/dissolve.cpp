@@ -452,7 +452,7 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
                 continue;
             vertices[m].clear();
             const geos::GeometryPtr geometry = parseFeature(context, layer, feature);
-            appendVertices(context, geometry.get(), vertices[m]);
+            geos::appendVertices(context, geometry.get(), vertices[m]);
         }
         std::vector<std::vector<std::size_t>> found = touchingClusters(vertices);
         vertices = {};

@@ -2,10 +2,6 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "core/overlay/touching_clusters.h"
 
-#include "core/error.h"
-
-#include <QString>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -14,21 +10,6 @@
 namespace riskatlas::overlay {
 
 namespace {
-
-void appendSequence(const geos::Context &context, const GEOSCoordSequence *sequence,
-                    std::vector<double> &xy)
-{
-    unsigned int size = 0;
-    if (!sequence || GEOSCoordSeq_getSize_r(context.handle(), sequence, &size) == 0)
-        throw ProcessingError(
-            {}, QStringLiteral("cannot read a coordinate sequence: %1").arg(context.lastError()));
-    const std::size_t start = xy.size();
-    xy.resize(start + std::size_t(size) * 2);
-    if (size > 0 &&
-        GEOSCoordSeq_copyToBuffer_r(context.handle(), sequence, xy.data() + start, 0, 0) == 0)
-        throw ProcessingError(
-            {}, QStringLiteral("cannot read a coordinate sequence: %1").arg(context.lastError()));
-}
 
 // Union-find over polygon indexes; the smaller index becomes the root, so that roots do not
 // depend on the order in which shared vertices are met.
@@ -42,34 +23,6 @@ std::size_t findRoot(std::vector<std::size_t> &parent, std::size_t i)
 }
 
 } // namespace
-
-void appendVertices(const geos::Context &context, const GEOSGeometry *geometry,
-                    std::vector<double> &xy)
-{
-    const GEOSContextHandle_t handle = context.handle();
-    switch (GEOSGeomTypeId_r(handle, geometry)) {
-    case GEOS_POINT:
-    case GEOS_LINESTRING:
-    case GEOS_LINEARRING:
-        if (GEOSisEmpty_r(handle, geometry) == 0)
-            appendSequence(context, GEOSGeom_getCoordSeq_r(handle, geometry), xy);
-        return;
-    case GEOS_POLYGON: {
-        if (GEOSisEmpty_r(handle, geometry) != 0)
-            return;
-        appendVertices(context, GEOSGetExteriorRing_r(handle, geometry), xy);
-        const int holes = GEOSGetNumInteriorRings_r(handle, geometry);
-        for (int h = 0; h < holes; ++h)
-            appendVertices(context, GEOSGetInteriorRingN_r(handle, geometry, h), xy);
-        return;
-    }
-    default: {
-        const int count = GEOSGetNumGeometries_r(handle, geometry);
-        for (int i = 0; i < count; ++i)
-            appendVertices(context, GEOSGetGeometryN_r(handle, geometry, i), xy);
-    }
-    }
-}
 
 std::vector<std::vector<std::size_t>>
 touchingClusters(const std::vector<std::vector<double>> &vertices)

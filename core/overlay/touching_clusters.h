@@ -2,18 +2,10 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #pragma once
 
-#include "core/geos/geos_context.h"
-
 #include <cstddef>
 #include <vector>
 
 namespace riskatlas::overlay {
-
-/// Appends the x y pairs of every vertex of `geometry` (every ring of every polygon, every
-/// line, every point, looking through collections) to `xy`. Throws ProcessingError when GEOS
-/// cannot read a coordinate sequence.
-void appendVertices(const geos::Context &context, const GEOSGeometry *geometry,
-                    std::vector<double> &xy);
 
 /// Splits polygons into clusters that share no vertex with one another: two polygons with a
 /// vertex in common (the same x and y, exactly) are in one cluster, and so on transitively.

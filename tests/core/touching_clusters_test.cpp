@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: RiskAtlas developers
+#include "core/geos/geometry_parts.h"
 #include "core/geos/geos_context.h"
 #include "core/overlay/touching_clusters.h"
 
@@ -60,7 +61,7 @@ TEST(TouchingClusters, VerticesOfEveryRingAndPart)
         context, QStringLiteral("MULTIPOLYGON(((0 0,9 0,9 9,0 9,0 0),(1 1,1 2,2 2,1 1)),"
                                 "((20 0,21 0,21 1,20 0)))"));
     std::vector<double> xy{-1, -1};
-    appendVertices(context, geometry.get(), xy);
+    geos::appendVertices(context, geometry.get(), xy);
     ASSERT_EQ(xy.size(), 2u + 2 * (5 + 4 + 4));
     EXPECT_EQ(xy[0], -1); // appended, not replaced
     EXPECT_EQ(xy[2], 0);
