@@ -52,11 +52,11 @@ public:
     template<typename MakeState>
     void run(int threads, MakeState makeState, const Feedback *feedback = nullptr)
     {
-        std::atomic<bool> failed{false};
+        std::atomic<bool> failed{false}; // runWorkers' flag; m_stopped is what the workers read
         detail::runWorkers(std::size_t(effectiveThreadCount(threads)), failed, [&](std::size_t) {
             State state = makeState();
             try {
-                work(state, failed, feedback);
+                work(state, feedback);
             } catch (...) {
                 {
                     std::lock_guard lock(m_mutex);
@@ -81,7 +81,7 @@ private:
         }
     };
 
-    void work(State &state, std::atomic<bool> &failed, const Feedback *feedback)
+    void work(State &state, const Feedback *feedback)
     {
         for (;;) {
             Task task;
@@ -89,7 +89,7 @@ private:
                 std::unique_lock lock(m_mutex);
                 m_wake.wait(lock,
                             [&] { return m_stopped || !m_waiting.empty() || m_running == 0; });
-                if (m_stopped || failed.load() || m_waiting.empty())
+                if (m_stopped || m_waiting.empty())
                     return; // stopped, or nothing waiting and nothing running to add more
                 std::pop_heap(m_waiting.begin(), m_waiting.end());
                 task = std::move(m_waiting.back().task);
