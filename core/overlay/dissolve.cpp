@@ -292,43 +292,31 @@ model::GeometryType multiGeometryType(int dimension)
     }
 }
 
-// The coverage union of `wkbs` (coverageUnionOfEdges()) as WKB; sets `failed` when it gives
-// up. The caller checks the gathered result of a whole group, not each piece.
-QByteArray coverageUnionWkb(const geos::Context &context, const std::vector<QByteArray> &wkbs,
-                            bool *failed)
+// The coverage union of `wkbs` (coverageUnionOfEdges()) as WKB; empty when it gives up. The
+// caller checks the gathered result of a whole group, not each piece.
+QByteArray coverageUnionWkb(const geos::Context &context, const std::vector<QByteArray> &wkbs)
 {
     const geos::GeometryPtr result = coverageUnionOfEdges(context, wkbs);
-    if (!result) {
-        *failed = true;
-        return {};
-    }
-    return geos::toWkb(context, result.get());
+    return result ? geos::toWkb(context, result.get()) : QByteArray();
 }
-
-struct Partial
-{
-    QByteArray wkb;
-    bool failed = false;
-};
 
 // Polygons of one group that share vertices, directly or through others (see
 // touchingClusters()), and the partial unions of the units of at most kBatchSize polygons
-// that a big cluster is cut into.
+// that a big cluster is cut into. An empty WKB is a union that failed or was skipped.
 struct ClusterWork
 {
     std::vector<std::size_t> members; ///< feature indexes
-    std::vector<Partial> partials;    ///< one per unit
+    std::vector<QByteArray> partials; ///< one per unit
     std::atomic<std::size_t> unitsLeft{0};
-    Partial result;
+    QByteArray result;
 };
 
 struct GroupWork
 {
     std::vector<ClusterWork> clusters; ///< sized once, by the group's first task
     std::atomic<std::size_t> clustersLeft{0};
-    Partial result;
+    QByteArray result; ///< empty when the group is not a coverage (or was not tried as one)
     double area = 0;
-    bool attempted = false;
     std::atomic<bool> failed{false}; ///< a piece failed: the group's other pieces are skipped
 };
 
@@ -356,6 +344,9 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
             bytes += double(layer.features[members[k]].wkb.size());
         return bytes;
     };
+    std::vector<double> groupBytes(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        groupBytes[g] = bytesOf(groups[g].members, 0, groups[g].members.size());
     std::vector<GroupWork> work(groups.size());
     ContextQueue queue;
     double totalBytes = 0;
@@ -364,50 +355,42 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
 
     auto gatherGroup = [&](geos::Context &context, std::size_t g) {
         GroupWork &group = work[g];
-        if (group.failed.load(std::memory_order_relaxed)) {
-            group.result.failed = true;
+        if (group.failed.load(std::memory_order_relaxed))
             return;
-        }
         std::vector<geos::GeometryPtr> parts;
         for (ClusterWork &cluster : group.clusters) {
-            if (cluster.result.failed || cluster.result.wkb.isEmpty()) {
-                group.result.failed = true;
+            if (cluster.result.isEmpty())
                 return;
-            }
-            const geos::GeometryPtr geometry = geos::fromWkb(context, cluster.result.wkb);
+            const geos::GeometryPtr geometry = geos::fromWkb(context, cluster.result);
             geos::collectParts(context, geometry.get(), 2, parts);
-            cluster.result.wkb = {};
+            cluster.result = {};
         }
         double inputArea = 0;
         for (std::size_t i : groups[g].members)
             inputArea += measures[i].area;
         const geos::GeometryPtr collection =
             geos::makeCollection(context, GEOS_MULTIPOLYGON, std::move(parts));
-        group.result.failed =
-            GEOSArea_r(context.handle(), collection.get(), &group.area) == 0 || !(inputArea > 0) ||
-            !(std::abs(group.area - inputArea) <= kCoverageAreaTolerance * inputArea) ||
-            GEOSisValid_r(context.handle(), collection.get()) != 1;
-        if (!group.result.failed)
-            group.result.wkb = geos::toWkb(context, collection.get());
+        const bool kept = GEOSArea_r(context.handle(), collection.get(), &group.area) != 0 &&
+                          inputArea > 0 &&
+                          std::abs(group.area - inputArea) <= kCoverageAreaTolerance * inputArea &&
+                          GEOSisValid_r(context.handle(), collection.get()) == 1;
+        if (kept)
+            group.result = geos::toWkb(context, collection.get());
     };
     auto clusterDone = [&](std::size_t g) {
         if (work[g].clustersLeft.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-            queue.add(bytesOf(groups[g].members, 0, groups[g].members.size()),
-                      [&, g](ContextPtr &context) { gatherGroup(*context, g); });
+            queue.add(groupBytes[g], [&, g](ContextPtr &context) { gatherGroup(*context, g); });
         }
     };
     auto joinCluster = [&](geos::Context &context, std::size_t g, std::size_t c) {
         ClusterWork &cluster = work[g].clusters[c];
-        std::vector<QByteArray> wkbs;
-        for (Partial &partial : cluster.partials) {
-            cluster.result.failed = cluster.result.failed || partial.failed;
-            wkbs.push_back(std::move(partial.wkb));
-        }
-        if (work[g].failed.load(std::memory_order_relaxed))
-            cluster.result.failed = true;
-        if (!cluster.result.failed)
-            cluster.result.wkb = coverageUnionWkb(context, wkbs, &cluster.result.failed);
-        if (cluster.result.failed)
+        const bool complete =
+            std::none_of(cluster.partials.begin(), cluster.partials.end(),
+                         [](const QByteArray &partial) { return partial.isEmpty(); });
+        if (complete && !work[g].failed.load(std::memory_order_relaxed))
+            cluster.result = coverageUnionWkb(context, cluster.partials);
+        cluster.partials = {};
+        if (cluster.result.isEmpty())
             work[g].failed.store(true, std::memory_order_relaxed);
         clusterDone(g);
     };
@@ -415,18 +398,18 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
         ClusterWork &cluster = work[g].clusters[c];
         const std::size_t begin = u * kBatchSize;
         const std::size_t end = std::min(cluster.members.size(), begin + kBatchSize);
-        Partial &partial = cluster.partials[u];
+        QByteArray &partial = cluster.partials[u];
         if (work[g].failed.load(std::memory_order_relaxed)) {
-            partial.failed = true;
+            // the group is no coverage: the partial stays empty
         } else if (end - begin == 1) {
-            partial.wkb = layer.features[cluster.members[begin]].wkb;
+            partial = layer.features[cluster.members[begin]].wkb;
         } else {
             std::vector<QByteArray> wkbs;
             wkbs.reserve(end - begin);
             for (std::size_t k = begin; k < end; ++k)
                 wkbs.push_back(layer.features[cluster.members[k]].wkb);
-            partial.wkb = coverageUnionWkb(context, wkbs, &partial.failed);
-            if (partial.failed)
+            partial = coverageUnionWkb(context, wkbs);
+            if (partial.isEmpty())
                 work[g].failed.store(true, std::memory_order_relaxed);
         }
         if (feedback) {
@@ -464,14 +447,13 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
             alone += cluster.size() == 1 ? 1 : 0;
         if (alone * 2 > group.members.size()) {
             if (feedback) {
-                const auto bytes = std::int64_t(bytesOf(group.members, 0, group.members.size()));
+                const auto bytes = std::int64_t(groupBytes[g]);
                 feedback->setProgress(100.0 * double(bytesDone.fetch_add(bytes) + bytes) /
                                       totalBytes);
             }
             return;
         }
         GroupWork &groupWork = work[g];
-        groupWork.attempted = true;
         groupWork.clusters = std::vector<ClusterWork>(found.size());
         groupWork.clustersLeft.store(found.size());
         for (std::size_t c = 0; c < found.size(); ++c) {
@@ -499,18 +481,17 @@ void dissolveCoverages(const model::VectorLayer &layer, const std::vector<Group>
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (groups[g].members.size() < 2)
             continue;
-        const double bytes = bytesOf(groups[g].members, 0, groups[g].members.size());
-        totalBytes += bytes;
-        queue.add(bytes, [&, g](ContextPtr &context) { findClusters(*context, g); });
+        totalBytes += groupBytes[g];
+        queue.add(groupBytes[g], [&, g](ContextPtr &context) { findClusters(*context, g); });
     }
     if (totalBytes <= 0)
         return;
     queue.run(options.threads, makeContext, feedback);
 
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        if (!work[g].attempted || work[g].result.failed)
+        if (work[g].result.isEmpty())
             continue;
-        pieces[g].wkb = std::move(work[g].result.wkb);
+        pieces[g].wkb = std::move(work[g].result);
         pieces[g].area = work[g].area;
         done[g] = 1;
     }
