@@ -25,27 +25,12 @@ public:
         m_data.append(char(m_bigEndian ? 0 : 1));
         return uint32(type);
     }
-    WkbWriter &uint32(quint32 value)
-    {
-        char bytes[4];
-        if (m_bigEndian)
-            qToBigEndian(value, bytes);
-        else
-            qToLittleEndian(value, bytes);
-        m_data.append(bytes, 4);
-        return *this;
-    }
+    WkbWriter &uint32(quint32 value) { return append(value); }
     WkbWriter &real(double value)
     {
         quint64 bits;
         std::memcpy(&bits, &value, sizeof bits);
-        char bytes[8];
-        if (m_bigEndian)
-            qToBigEndian(bits, bytes);
-        else
-            qToLittleEndian(bits, bytes);
-        m_data.append(bytes, 8);
-        return *this;
+        return append(bits);
     }
     WkbWriter &ring(const QList<QPointF> &points)
     {
@@ -62,6 +47,18 @@ public:
     QByteArray data() const { return m_data; }
 
 private:
+    template<typename Unsigned>
+    WkbWriter &append(Unsigned value)
+    {
+        char bytes[sizeof value];
+        if (m_bigEndian)
+            qToBigEndian(value, bytes);
+        else
+            qToLittleEndian(value, bytes);
+        m_data.append(bytes, sizeof value);
+        return *this;
+    }
+
     bool m_bigEndian;
     QByteArray m_data;
 };
