@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: RiskAtlas developers
 #include "app/cli/command.h"
 
+#include "core/overlay/parallel_chunks.h"
+#include "core/overlay/worker_pool.h"
+
 #include <cstdio>
 
 namespace riskatlas::cli {
@@ -20,8 +23,15 @@ int reportError(const Error &error)
 bool parseThreadCount(const QCommandLineParser &parser, const QCommandLineOption &option,
                       int minimum, int &threads)
 {
-    if (!parser.isSet(option))
+    // The calling thread is the first worker.
+    auto startWorkers = [&] {
+        overlay::WorkerPool::instance().reserve(
+            std::size_t(overlay::effectiveThreadCount(threads) - 1));
+    };
+    if (!parser.isSet(option)) {
+        startWorkers();
         return true;
+    }
     bool ok = false;
     const int value = parser.value(option).toInt(&ok);
     if (!ok || value < minimum) {
@@ -31,6 +41,7 @@ bool parseThreadCount(const QCommandLineParser &parser, const QCommandLineOption
         return false;
     }
     threads = value;
+    startWorkers();
     return true;
 }
 

@@ -37,7 +37,8 @@ int reportError(const Error &error);
 
 /// Reads --threads (0, where a command allows it, means all cores). Prints the error and
 /// returns false when it is not a whole number ≥ `minimum`; leaves `threads` unchanged when
-/// the option is not set.
+/// the option is not set. Starts the worker threads this count needs, so that they are ready
+/// when the input has been read (see overlay::WorkerPool).
 bool parseThreadCount(const QCommandLineParser &parser, const QCommandLineOption &option,
                       int minimum, int &threads);
 

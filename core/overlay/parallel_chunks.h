@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/feedback.h"
+#include "core/overlay/worker_pool.h"
 
 #include <algorithm>
 #include <atomic>
@@ -37,8 +38,8 @@ inline int effectiveThreadCount(int requested)
 
 namespace detail {
 
-/// Runs `worker(t)` for t in [0, threads), worker 0 on the calling thread and the others each
-/// on a thread of its own, and rethrows the first exception any of them threw. `failed` is
+/// Runs `worker(t)` for t in [0, threads), worker 0 on the calling thread and the others on
+/// threads of the WorkerPool, and rethrows the first exception any of them threw. `failed` is
 /// set at that exception, for the other workers to stop at their next chunk. A worker whose
 /// thread has not started by the time worker 0 returns is not run at all, so every worker
 /// must be able to finish the whole work alone (the runners here share it out as they go).
@@ -58,10 +59,10 @@ void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
         }
     };
     // The calling thread is worker 0: it would only wait otherwise, and its core is awake and
-    // its caches hold the input. A new thread may first have to wake an idle (virtual) core,
-    // 2.5-3.5 ms on the machine of docs/performance.md: short work is done by then, and is not
-    // held up waiting for a thread that would find nothing left. Such a late thread touches
-    // only the shared gate, never this frame.
+    // its caches hold the input. A pool thread may start late (the pool had to create it, or
+    // all its threads were busy, e.g. when this runs within a worker): short work is done by
+    // then, and is not held up waiting for a worker that would find nothing left. Such a late
+    // worker touches only the shared gate, never this frame.
     struct Gate
     {
         std::mutex mutex;
@@ -71,7 +72,7 @@ void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
     };
     const auto gate = std::make_shared<Gate>();
     for (std::size_t t = 1; t < threads; ++t) {
-        std::thread([gate, &guarded, t] {
+        WorkerPool::instance().post([gate, &guarded, t] {
             {
                 std::lock_guard lock(gate->mutex);
                 if (gate->closed)
@@ -82,7 +83,7 @@ void runWorkers(std::size_t threads, std::atomic<bool> &failed, Worker worker)
             std::lock_guard lock(gate->mutex);
             if (--gate->running == 0)
                 gate->idle.notify_all();
-        }).detach();
+        });
     }
     guarded(0);
     {
