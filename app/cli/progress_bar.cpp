@@ -49,7 +49,7 @@ ProgressBar::~ProgressBar()
 void ProgressBar::finishStep()
 {
     if (m_timings && !m_step.isEmpty()) {
-        std::fprintf(stderr, "timing: %s %.3f\n", m_step.toUtf8().constData(),
+        std::fprintf(stderr, "timing: %s %.4f\n", m_step.toUtf8().constData(),
                      double(m_stepClock.nsecsElapsed()) / 1e9);
     }
     m_step.clear();
