@@ -7,11 +7,11 @@
 
 namespace riskatlas::overlay {
 
-/// The process's worker threads, kept between parallel steps. A thread created while its
-/// creator is busy was measured to start a median 2.2 ms later on the machine of
-/// docs/performance.md (the scheduler first queues it on the busy core), a pooled thread
-/// woken from waiting 0.03 ms later: it wakes on the core it last ran on, which is idle.
-/// A run of many short steps would otherwise pay the first figure at every step.
+/// The process's worker threads, kept between parallel steps. After 50 ms idle, a thread
+/// created while its creator works on started a median 2.3 ms later on the machine of
+/// docs/performance.md, a pool thread woken from waiting 0.03 ms later
+/// (bench/thread_start_benchmark). A run of short steps would otherwise pay the first figure
+/// at every step.
 class WorkerPool
 {
 public:
