@@ -6,7 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <utility>
+#include <vector>
 
 using namespace riskatlas;
 
@@ -149,4 +153,51 @@ TEST(GeometryRepair, AreasAreReportedInSquareMetresForGeographicLayers)
     EXPECT_EQ(report.areaUnit, QStringLiteral("m²"));
     // cos(28.155°) × 111.32 km × 0.01 × 110.86 km × 0.01 / 2 ≈ 544 000 m².
     EXPECT_NEAR(report.entries[0].areaAfter, 544000.0, 5000.0);
+}
+
+TEST(GeometryRepair, RingsOfFiveVerticesAreJudgedAsGeosJudgesThem)
+{
+    // Rectangles along the axes are passed without GEOS: on a 3×3 grid of coordinates, where
+    // rings with repeated, collinear and crossing vertices are common, rectangles, almost-
+    // rectangles and any four points must all be found valid exactly when GEOS finds them so.
+    std::mt19937 random(20261130);
+    std::uniform_int_distribution<int> coordinate(0, 2);
+    std::uniform_int_distribution<int> coin(0, 3);
+    geos::Context context;
+    int valid = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::vector<std::pair<int, int>> corners;
+        if (coin(random) != 0) {
+            const int a = coordinate(random), b = coordinate(random);
+            const int c = coordinate(random), d = coordinate(random);
+            corners = {{a, b}, {c, b}, {c, d}, {a, d}};
+            if (coin(random) == 0) // a vertex moved off the rectangle
+                corners[std::size_t(coin(random))] = {coordinate(random), coordinate(random)};
+            if (coin(random) < 2)
+                std::reverse(corners.begin(), corners.end());
+            std::rotate(corners.begin(), corners.begin() + coin(random), corners.end());
+        } else {
+            for (int i = 0; i < 4; ++i)
+                corners.emplace_back(coordinate(random), coordinate(random));
+        }
+        QString wkt = QStringLiteral("POLYGON((");
+        for (int i = 0; i <= 4; ++i) {
+            const auto &[x, y] = corners[std::size_t(i % 4)];
+            wkt += QStringLiteral("%1 %2%3").arg(x).arg(y).arg(i < 4 ? QStringLiteral(",")
+                                                                     : QString());
+        }
+        wkt += QStringLiteral("))");
+        const geos::GeometryPtr geometry = geos::fromWkt(context, wkt);
+        const bool geosValid = GEOSisValid_r(context.handle(), geometry.get()) == 1;
+        valid += geosValid ? 1 : 0;
+
+        model::VectorLayer layer = layerOf({wkt});
+        geometry::RepairReport report;
+        geometry::validateAndRepair(layer, report);
+        EXPECT_EQ(report.isClean(), geosValid) << wkt.toStdString();
+    }
+    // Both verdicts are common, so neither a check that passes all nor one that fails all
+    // would pass.
+    EXPECT_GT(valid, 500);
+    EXPECT_LT(valid, 2500);
 }
