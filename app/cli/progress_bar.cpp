@@ -5,11 +5,20 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <unistd.h>
 
 namespace riskatlas::cli {
 
 namespace {
+
+// CPU time of all the process's threads.
+double processCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
 
 // The signal handler may only touch a lock-free atomic; Feedback's cancel flag is one.
 Feedback *g_interruptTarget = nullptr;
@@ -49,8 +58,11 @@ ProgressBar::~ProgressBar()
 void ProgressBar::finishStep()
 {
     if (m_timings && !m_step.isEmpty()) {
-        std::fprintf(stderr, "timing: %s %.4f\n", m_step.toUtf8().constData(),
+        const QByteArray step = m_step.toUtf8();
+        std::fprintf(stderr, "timing: %s %.4f\n", step.constData(),
                      double(m_stepClock.nsecsElapsed()) / 1e9);
+        std::fprintf(stderr, "cputime: %s %.4f\n", step.constData(),
+                     processCpuSeconds() - m_stepCpuStart);
     }
     m_step.clear();
 }
@@ -63,6 +75,7 @@ void ProgressBar::report(double percent, const QString &step)
         finishStep();
         m_step = step;
         m_stepClock.start();
+        m_stepCpuStart = processCpuSeconds();
     }
     if (!m_terminal)
         return;
