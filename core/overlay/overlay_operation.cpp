@@ -686,25 +686,46 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
         out.fields = a.fields;
     }
 
-    std::size_t count = 0;
-    for (const SubjectOutput &subject : outputs)
-        count += subject.pieces.size();
-    out.features.reserve(count);
-    qint64 fid = 0;
+    // Pieces into features on all threads: joining A's and B's attributes copies every
+    // value, and alone on one thread this took a tenth of the 200 000-building
+    // intersection's time while the other core idled.
+    std::vector<std::size_t> firstPiece(outputs.size() + 1, 0);
+    for (std::size_t s = 0; s < outputs.size(); ++s)
+        firstPiece[s + 1] = firstPiece[s] + outputs[s].pieces.size();
+    out.features.resize(firstPiece.back());
+    ChunkOptions assembly;
+    assembly.threads = options.threads;
+    assembly.chunkSize = 2048;
+    runChunked<char>(
+        outputs.size(), assembly, [] { return 0; },
+        [&](int &, std::size_t begin, std::size_t end, std::vector<char> &) {
+            for (std::size_t s = begin; s < end; ++s) {
+                std::vector<Piece> &pieces = outputs[s].pieces;
+                for (std::size_t k = 0; k < pieces.size(); ++k) {
+                    model::Feature &feature = out.features[firstPiece[s] + k];
+                    feature.fid = qint64(firstPiece[s] + k + 1);
+                    feature.attributes = attributesOf(a, pieces[k].indexA);
+                    if (withB)
+                        feature.attributes.append(attributesOf(b, pieces[k].indexB));
+                    feature.wkb = std::move(pieces[k].wkb);
+                }
+                pieces = {};
+            }
+        });
     for (SubjectOutput &subject : outputs) {
-        for (Piece &piece : subject.pieces) {
-            model::Feature feature;
-            feature.fid = ++fid;
-            feature.attributes = attributesOf(a, piece.indexA);
-            if (withB)
-                feature.attributes.append(attributesOf(b, piece.indexB));
-            feature.wkb = std::move(piece.wkb);
-            out.features.push_back(std::move(feature));
-        }
         for (OverlayRetry &retry : subject.retries)
             result.retries.append(std::move(retry));
         result.passedThrough += subject.passedThrough;
-        subject.pieces.clear();
+    }
+    // The inputs are freed here on all threads, not one feature after another as they go
+    // out of scope: that took another tenth.
+    for (model::VectorLayer *input : {&a, &b}) {
+        runChunked<char>(
+            input->features.size(), assembly, [] { return 0; },
+            [&](int &, std::size_t begin, std::size_t end, std::vector<char> &) {
+                for (std::size_t i = begin; i < end; ++i)
+                    input->features[i] = {};
+            });
     }
 
     for (const OverlayRetry &retry : std::as_const(result.retries)) {
