@@ -3,8 +3,8 @@
 # SPDX-FileCopyrightText: RiskAtlas developers
 """Runs RiskAtlas and QGIS's qgis_process on the same inputs in the same run and prints a
 Markdown report: median wall time of each, the ratio QGIS / RiskAtlas, RiskAtlas's 1-thread /
-N-thread ratio for the compute steps (all but reading, checking and writing), the same with
-the other cores kept busy during the 1-thread runs (see BusyCores), and peak memory.
+N-thread ratio for the compute steps (all but reading, checking and writing), how busy the N
+threads kept the cores in those steps (CPU time / (N × wall time)), and peak memory.
 
   /usr/bin/python3 bench/generate_bench_data.py [--large]   # inputs into bench/data/
   /usr/bin/python3 bench/run_benchmarks.py [--repeat 3] [--speedup-runs 5] [--large] [--out report.md]
@@ -18,12 +18,10 @@ import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "bench", "data")
@@ -77,36 +75,6 @@ SPEEDUP_COMPUTE_S = 2.0
 SPEEDUP_MAX_RUNS = 41
 
 
-class BusyCores:
-    """Spinning processes, one per core but one, at the lowest priority, stopped but while
-    `with busy:`. The 1-thread runs are timed both with the other cores idle and busy: on the
-    benchmark VM one thread runs up to 30 % faster while the other vCPU idles, which the
-    N-thread run never has, so the first ratio mixes that boost into the speed-up and the
-    second compares like with like."""
-
-    def __init__(self, count):
-        self.spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"],
-                                          preexec_fn=lambda: os.nice(19))
-                         for _ in range(count)]
-        for p in self.spinners:
-            p.send_signal(signal.SIGSTOP)
-
-    def __enter__(self):
-        for p in self.spinners:
-            p.send_signal(signal.SIGCONT)
-        time.sleep(0.05)  # until they run
-        return self
-
-    def __exit__(self, *exc):
-        for p in self.spinners:
-            p.send_signal(signal.SIGSTOP)
-
-    def close(self):
-        for p in self.spinners:
-            p.kill()
-            p.wait()
-
-
 def seconds(value):
     return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
 
@@ -121,8 +89,9 @@ def timed(command, env=None):
     return float(match.group(1)), int(match.group(2)) / 1024.0, result.stderr
 
 
-def step_times(stderr):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^timing: (.+) ([\d.]+)$", stderr, re.M)}
+def step_times(stderr, kind="timing"):
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(rf"^{kind}: (.+) ([\d.]+)$", stderr, re.M)}
 
 
 def run_riskatlas(arguments, threads, workdir):
@@ -132,7 +101,7 @@ def run_riskatlas(arguments, threads, workdir):
     env = dict(os.environ, RISKATLAS_TIMINGS="1")
     command = [CLI] + [out if a == "OUT" else a for a in arguments] + ["--threads", str(threads)]
     seconds, mib, stderr = timed(command, env)
-    return seconds, mib, step_times(stderr)
+    return seconds, mib, step_times(stderr), step_times(stderr, "cputime")
 
 
 def run_qgis(algorithm, parameters, workdir):
@@ -169,7 +138,7 @@ def machine():
             f"{qgis_version.strip()}")
 
 
-def run_cases(args, cases, threads, busy, lines, notes):
+def run_cases(args, cases, threads, lines, notes):
     """Runs each case and adds its row to `lines` and what to say of it to `notes`."""
     with tempfile.TemporaryDirectory() as workdir:
         for name, ours, algorithm, theirs in cases:
@@ -188,21 +157,21 @@ def run_cases(args, cases, threads, busy, lines, notes):
             ra_s = statistics.median(r[0] for r in ra)
             computes_n = [compute_step(r[2]) for r in ra]
             computes_1 = [compute_step(r[2]) for r in single]
+            # CPU time over N × wall time of the compute steps: how much of the cores the
+            # threads used, which the machine's speed at the moment does not move.
+            uses_n = [compute_step(r[3]) / (threads * compute_step(r[2])) for r in ra]
             wanted = max(args.speedup_runs,
                          min(SPEEDUP_MAX_RUNS,
                              math.ceil(SPEEDUP_COMPUTE_S / statistics.median(computes_1))))
-            # 1 thread with the other cores busy, and more of the others, all in turn.
-            computes_busy = []
-            while len(computes_busy) < wanted:
-                with busy:
-                    computes_busy.append(compute_step(run_riskatlas(ours, 1, workdir)[2]))
-                if len(computes_n) < wanted:
-                    computes_n.append(compute_step(run_riskatlas(ours, threads, workdir)[2]))
-                    computes_1.append(compute_step(run_riskatlas(ours, 1, workdir)[2]))
-            notes.append(f"{name}: speed-ups from {wanted} runs each.")
+            while len(computes_n) < wanted:
+                run_n = run_riskatlas(ours, threads, workdir)
+                computes_n.append(compute_step(run_n[2]))
+                uses_n.append(compute_step(run_n[3]) / (threads * compute_step(run_n[2])))
+                computes_1.append(compute_step(run_riskatlas(ours, 1, workdir)[2]))
+            notes.append(f"{name}: speed-up and CPU use from {wanted} runs each.")
             c_n = statistics.median(computes_n)
             c_1 = statistics.median(computes_1)
-            c_busy = statistics.median(computes_busy)
+            use_n = statistics.median(uses_n)
             ra_mem = max(r[1] for r in ra)
             if qg:
                 qg_s = statistics.median(q[0] for q in qg)
@@ -213,7 +182,7 @@ def run_cases(args, cases, threads, busy, lines, notes):
                 ratio = "—"
                 qg_cells = ("not run", "—")
             lines.append(f"| {name} | {qg_cells[0]} | {ra_s:.2f} | {ratio} | {seconds(c_1)} | {seconds(c_n)} | "
-                         f"{c_1 / c_n:.2f} | {seconds(c_busy)} | {c_busy / c_n:.2f} | {ra_mem:.0f} | {qg_cells[1]} |")
+                         f"{c_1 / c_n:.2f} | {100 * use_n:.0f} % | {ra_mem:.0f} | {qg_cells[1]} |")
             print(lines[-1], file=sys.stderr, flush=True)
 
 
@@ -234,15 +203,11 @@ def main():
              f"Median of {args.repeat} runs, wall clock including reading and writing "
              f"GeoPackages; RiskAtlas with {threads} threads unless said.", "",
              "| operation | QGIS s | RiskAtlas s | QGIS / RiskAtlas | compute 1 thread s | "
-             f"compute {threads} threads s | speed-up | compute 1 thread, other cores busy s | "
-             "speed-up, other cores busy | peak MiB RiskAtlas | peak MiB QGIS |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             f"compute {threads} threads s | speed-up | CPU use, {threads} threads | "
+             "peak MiB RiskAtlas | peak MiB QGIS |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     notes = []
-    busy = BusyCores(threads - 1)
-    try:
-        run_cases(args, cases, threads, busy, lines, notes)
-    finally:
-        busy.close()
+    run_cases(args, cases, threads, lines, notes)
     if notes:
         lines += [""] + [f"- {note}" for note in notes]
     report = "\n".join(lines) + "\n"
