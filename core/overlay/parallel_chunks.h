@@ -147,9 +147,10 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
 
 /// Runs `work(state, item)` once for every item of `order` (a permutation of 0…n−1, the order
 /// to process them in, e.g. a space-filling curve's) on worker threads, and returns the
-/// results indexed by item, not by position in `order`: result i is work's answer for item i,
-/// whatever the order and the number of threads. `Result` must be default-constructible and
-/// movable. Throws std::invalid_argument when `order` is not a permutation.
+/// results by position in `order`: result p is work's answer for item order[p], whatever the
+/// number of threads (runInOrder() gives them by item). `Result` must be
+/// default-constructible and movable. Throws std::invalid_argument when `order` is not a
+/// permutation.
 ///
 /// The order is cut into chunks of `options.chunkSize` and each thread owns one contiguous
 /// run of them, which it works through front to back; a thread whose run is finished takes
@@ -160,8 +161,9 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
 /// others and is rethrown here; cancellation through `options.feedback` (checked per chunk,
 /// progress 0–100 over the items) throws CancelledError.
 template<typename Result, typename MakeState, typename Work>
-std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const ChunkOptions &options,
-                               MakeState makeState, Work work)
+std::vector<Result> runInOrderByPosition(const std::vector<std::size_t> &order,
+                                         const ChunkOptions &options, MakeState makeState,
+                                         Work work)
 {
     const std::size_t count = order.size();
     {
@@ -232,6 +234,20 @@ std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const Chun
                 options.feedback->setProgress(100.0 * double(finished) / double(count));
         }
     });
+    return byPosition;
+}
+
+/// runInOrderByPosition(), with the results then put in item order: result i is work's
+/// answer for item i, whatever the order and the number of threads. This last pass runs on
+/// the calling thread and jumps about memory; callers that can read the results through
+/// the order save it.
+template<typename Result, typename MakeState, typename Work>
+std::vector<Result> runInOrder(const std::vector<std::size_t> &order, const ChunkOptions &options,
+                               MakeState makeState, Work work)
+{
+    std::vector<Result> byPosition =
+        runInOrderByPosition<Result>(order, options, std::move(makeState), std::move(work));
+    const std::size_t count = order.size();
     // Into item order in place, along the permutation's cycles, so that the results are
     // never held twice: position p holds item order[p]'s result, which goes to slot order[p],
     // whose result goes to slot order[order[p]], and so on back to p.
