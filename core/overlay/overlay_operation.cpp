@@ -488,8 +488,6 @@ void Worker::process(std::size_t index, SubjectOutput &out)
     m_cutters.forgetTransient();
 }
 
-// Runs one pass over all subjects; `done` and `total` carry the progress across passes. The
-// result holds one output per subject, in subject order.
 // One pass's outputs, in the order the subjects were processed (a Hilbert order): putting
 // them back in subject order on one thread took 7 % of the 200k-building intersection on
 // two threads, so the caller reads them through the order instead.
@@ -498,6 +496,8 @@ struct PassOutput
     std::vector<std::size_t> order;        ///< subject indexes in the order processed
     std::vector<SubjectOutput> byPosition; ///< byPosition[p] belongs to subject order[p]
 };
+
+// Runs one pass over all subjects; `done` and `total` carry the progress across passes.
 
 PassOutput runPass(const Pass &pass, const RetryLadder &ladder, int dimension,
                    const OverlayOptions &options, std::atomic<qint64> &done, qint64 total)
@@ -732,31 +732,27 @@ OverlayResult overlayLayers(OverlayOperation operation, model::VectorLayer a, mo
     ChunkOptions assembly;
     assembly.threads = options.threads;
     assembly.chunkSize = 2048;
-    runChunked<char>(
-        subjectCount, assembly, [] { return 0; },
-        [&](int &, std::size_t begin, std::size_t end, std::vector<char> &) {
-            for (std::size_t s = begin; s < end; ++s) {
-                std::vector<Piece> &pieces = subjects[s]->pieces;
-                for (std::size_t k = 0; k < pieces.size(); ++k) {
-                    model::Feature &feature = out.features[firstPiece[s] + k];
-                    feature.fid = qint64(firstPiece[s] + k + 1);
-                    feature.attributes = attributesOf(a, pieces[k].indexA);
-                    if (withB)
-                        feature.attributes.append(attributesOf(b, pieces[k].indexB));
-                    feature.wkb = std::move(pieces[k].wkb);
-                }
-                pieces = {};
+    runChunkRanges(subjectCount, assembly, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t s = begin; s < end; ++s) {
+            std::vector<Piece> &pieces = subjects[s]->pieces;
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                model::Feature &feature = out.features[firstPiece[s] + k];
+                feature.fid = qint64(firstPiece[s] + k + 1);
+                feature.attributes = attributesOf(a, pieces[k].indexA);
+                if (withB)
+                    feature.attributes.append(attributesOf(b, pieces[k].indexB));
+                feature.wkb = std::move(pieces[k].wkb);
             }
-        });
+            pieces = {};
+        }
+    });
     // The inputs are freed here on all threads, not one feature after another as they go
     // out of scope: that took another tenth.
     for (model::VectorLayer *input : {&a, &b}) {
-        runChunked<char>(
-            input->features.size(), assembly, [] { return 0; },
-            [&](int &, std::size_t begin, std::size_t end, std::vector<char> &) {
-                for (std::size_t i = begin; i < end; ++i)
-                    input->features[i] = {};
-            });
+        runChunkRanges(input->features.size(), assembly, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                input->features[i] = {};
+        });
     }
 
     for (const OverlayRetry &retry : std::as_const(result.retries)) {

@@ -145,6 +145,17 @@ std::vector<Result> runChunked(std::size_t count, const ChunkOptions &options, M
     return all;
 }
 
+/// Runs `work(begin, end)` over [0, count) in chunks on worker threads, for work that needs
+/// no per-thread state and writes its results in place (each item its own slot): runChunked()
+/// without the state and the gathered results.
+template<typename Work>
+void runChunkRanges(std::size_t count, const ChunkOptions &options, Work work)
+{
+    runChunked<char>(
+        count, options, [] { return 0; },
+        [&](int &, std::size_t begin, std::size_t end, std::vector<char> &) { work(begin, end); });
+}
+
 /// Runs `work(state, item)` once for every item of `order` (a permutation of 0…n−1, the order
 /// to process them in, e.g. a space-filling curve's) on worker threads, and returns the
 /// results by position in `order`: result p is work's answer for item order[p], whatever the

@@ -455,35 +455,33 @@ std::vector<UnitResult> summarisePoints(const model::VectorLayer &units,
     sumOptions.threads = threads;
     sumOptions.chunkSize = std::max<std::size_t>(1, unitCount / 64);
     sumOptions.feedback = feedback;
-    runChunked<int>(
-        unitCount, sumOptions, [] { return 0; },
-        [&](int, std::size_t begin, std::size_t end, std::vector<int> &) {
-            for (std::size_t u = begin; u < end; ++u) {
-                UnitResult &result = results[u];
-                auto add = [&](std::uint32_t point) {
-                    ++result.count;
-                    if (const std::optional<double> &value = values[point]) {
-                        result.sum += *value;
-                        if (!result.max || *value > *result.max)
-                            result.max = value;
-                    }
-                };
-                std::size_t a = insideStart[u];
-                std::size_t b = pendingStart[u];
-                const std::size_t aEnd = insideStart[u + 1];
-                const std::size_t bEnd = pendingStart[u + 1];
-                while (a < aEnd || b < bEnd) {
-                    if (b < bEnd && !contained[b]) {
-                        ++b;
-                        continue;
-                    }
-                    if (b >= bEnd || (a < aEnd && insidePoints[a] < pendingPoints[b]))
-                        add(insidePoints[a++]);
-                    else
-                        add(pendingPoints[b++]);
+    runChunkRanges(unitCount, sumOptions, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t u = begin; u < end; ++u) {
+            UnitResult &result = results[u];
+            auto add = [&](std::uint32_t point) {
+                ++result.count;
+                if (const std::optional<double> &value = values[point]) {
+                    result.sum += *value;
+                    if (!result.max || *value > *result.max)
+                        result.max = value;
                 }
+            };
+            std::size_t a = insideStart[u];
+            std::size_t b = pendingStart[u];
+            const std::size_t aEnd = insideStart[u + 1];
+            const std::size_t bEnd = pendingStart[u + 1];
+            while (a < aEnd || b < bEnd) {
+                if (b < bEnd && !contained[b]) {
+                    ++b;
+                    continue;
+                }
+                if (b >= bEnd || (a < aEnd && insidePoints[a] < pendingPoints[b]))
+                    add(insidePoints[a++]);
+                else
+                    add(pendingPoints[b++]);
             }
-        });
+        }
+    });
     return results;
 }
 
