@@ -102,9 +102,9 @@ bool isFinitePointWkb(const QByteArray &wkb)
 // A polygon of one ring of four edges, alternately horizontal and vertical, none of zero
 // length: a rectangle with its sides along the axes, which GEOS finds valid in either
 // orientation. Grid cells (fishnets, the census's assessment grids, often tens of thousands
-// of them) are such rectangles, and GEOS's validity check costs several microseconds each,
-// most of a grid's reading time. Comparisons only: no rounding can make this disagree with
-// GEOS.
+// of them) are such rectangles, and GEOS's validity check costs several microseconds each:
+// 0.10 s of the 43 658-cell grid dissolve's 0.40 s. Comparisons only: no rounding can make
+// this disagree with GEOS.
 bool isAxisAlignedRectangleWkb(const QByteArray &wkb, std::vector<double> &xy,
                                std::vector<std::size_t> &ringEnds,
                                std::vector<std::size_t> &polygonEnds)

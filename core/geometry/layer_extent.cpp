@@ -32,8 +32,8 @@ void includePoint(std::optional<Extent> &extent, double x, double y)
 
 // Adds the vertices of one WKB geometry, nested ones included, to `extent`. False for what
 // it does not read (curves, malformed data): OGR then reads the whole geometry instead.
-// Building an OGR geometry for every feature only to take its envelope cost more than half
-// of a dissolve's compute on a 43 658-cell grid.
+// Building an OGR geometry for every feature only to take its envelope took 27 ms of the
+// 43 658-cell grid dissolve, whose compute is about 0.1 s on two threads.
 bool includeVertices(WkbCursor &cursor, int depth, std::optional<Extent> &extent)
 {
     WkbHeader header;
