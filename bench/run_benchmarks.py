@@ -159,14 +159,16 @@ def run_cases(args, cases, threads, lines, notes):
             computes_1 = [compute_step(r[2]) for r in single]
             # CPU time over N × wall time of the compute steps: how much of the cores the
             # threads used, which the machine's speed at the moment does not move.
-            uses_n = [compute_step(r[3]) / (threads * compute_step(r[2])) for r in ra]
+            def cpu_use(run):
+                return compute_step(run[3]) / (threads * compute_step(run[2]))
+            uses_n = [cpu_use(r) for r in ra]
             wanted = max(args.speedup_runs,
                          min(SPEEDUP_MAX_RUNS,
                              math.ceil(SPEEDUP_COMPUTE_S / statistics.median(computes_1))))
             while len(computes_n) < wanted:
                 run_n = run_riskatlas(ours, threads, workdir)
                 computes_n.append(compute_step(run_n[2]))
-                uses_n.append(compute_step(run_n[3]) / (threads * compute_step(run_n[2])))
+                uses_n.append(cpu_use(run_n))
                 computes_1.append(compute_step(run_riskatlas(ours, 1, workdir)[2]))
             notes.append(f"{name}: speed-up and CPU use from {wanted} runs each.")
             c_n = statistics.median(computes_n)
