@@ -77,15 +77,19 @@ TEST(WorkerPool, ReusesWaitingThreads)
     const std::size_t threads = pool.size();
     EXPECT_GE(threads, 2u);
     // One job at a time: the thread of the job before may not be waiting again yet, but
-    // another one is.
+    // another one mostly is. Not always: a thread preempted between the end of its job and
+    // its return to waiting (seen under load, 2 runs in 30 beside two busy processes) leaves
+    // the pool without an idle thread for a moment, and the next job rightly starts one. A
+    // pool that did not reuse its threads would start 100.
     for (int job = 0; job < 100; ++job) {
         CountDown done(1);
         pool.post([&] { done.arrive(); });
         ASSERT_TRUE(done.wait()) << "job " << job;
     }
-    EXPECT_EQ(pool.size(), threads);
+    EXPECT_LT(pool.size(), threads + 10);
+    const std::size_t grown = pool.size();
     pool.reserve(1);
-    EXPECT_EQ(pool.size(), threads) << "reserve never stops threads";
+    EXPECT_EQ(pool.size(), grown) << "reserve never stops threads";
 }
 
 TEST(WorkerPool, StartsAThreadWhenAllAreBusy)
